@@ -1,0 +1,45 @@
+using AlgoTrade.Cli.Commands;
+
+namespace AlgoTrade.Cli;
+
+public static class CliApp
+{
+    private static readonly HashSet<string> Flags = ["json", "help"];
+
+    public const string Usage = """
+        AlgoTrade command line
+
+        Usage: algotrade <command> [options]
+
+          db migrate                                 apply pending database migrations
+          users create-admin --email E [--password P] create or promote an admin
+                                                     (password also from ALGOTRADE_ADMIN_PASSWORD)
+
+        Database commands read ConnectionStrings__Default or --connection.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        try
+        {
+            var parsed = CliArgs.Parse(args, Flags);
+            var words = parsed.Positionals;
+            if (words.Count == 0 || parsed.Has("help"))
+            {
+                await stdout.WriteLineAsync(Usage);
+                return words.Count == 0 && !parsed.Has("help") ? 2 : 0;
+            }
+            return (words.ElementAtOrDefault(0), words.ElementAtOrDefault(1)) switch
+            {
+                ("db", "migrate") => await DbCommands.MigrateAsync(parsed, stdout, ct),
+                ("users", "create-admin") => await UserCommands.CreateAdminAsync(parsed, stdout, ct),
+                _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
+            };
+        }
+        catch (CliException ex)
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using AlgoTrade.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlgoTrade.Cli.Commands;
+
+internal static class CliServices
+{
+    /// <summary>Core services against the database named by --connection or ConnectionStrings__Default.</summary>
+    public static ServiceProvider Build(CliArgs args)
+    {
+        var connection = args.Get("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Default");
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new CliException("No database: pass --connection or set ConnectionStrings__Default.");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connection })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddAlgoTradeCore(configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,16 @@
+namespace AlgoTrade.Core.Domain;
+
+public static class ExchangeNames
+{
+    public const string Binance = "binance";
+    public const string BinanceTestnet = "binance_testnet";
+    public const string Paper = "paper";
+    public const string Simulated = "simulated";
+
+    public static readonly IReadOnlyList<string> All = [Binance, BinanceTestnet, Paper, Simulated];
+
+    public static bool IsValid(string? name) => name is not null && All.Contains(name);
+
+    /// <summary>Exchanges that place real orders and therefore need a validated API key.</summary>
+    public static bool RequiresApiKey(string name) => name is Binance or BinanceTestnet;
+}

@@ -1,0 +1,7 @@
+namespace AlgoTrade.Core.Domain;
+
+public static class OrderTypes
+{
+    public const string Market = "MARKET";
+    public const string Limit = "LIMIT";
+}

@@ -1,0 +1,21 @@
+namespace AlgoTrade.Core.Domain;
+
+public class User
+{
+    public int Id { get; set; }
+    public string Email { get; set; } = "";
+    public string HashedPassword { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    // Additions to the seed (docs/data-model.md).
+    public string Role { get; set; } = UserRoles.Trader;
+    public int FailedLoginCount { get; set; }
+    public DateTime? LockoutEndAt { get; set; }
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public DateTime? LastLoginAt { get; set; }
+
+    public List<ApiKey> ApiKeys { get; set; } = [];
+    public List<BotConfig> BotConfigs { get; set; } = [];
+}

@@ -1,0 +1,30 @@
+using AlgoTrade.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlgoTrade.Core.Persistence;
+
+public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<BotConfig> BotConfigs => Set<BotConfig>();
+    public DbSet<BotState> BotStates => Set<BotState>();
+    public DbSet<Trade> Trades => Set<Trade>();
+    public DbSet<BotActivityLog> BotActivityLogs => Set<BotActivityLog>();
+    public DbSet<UserNotificationPreference> UserNotificationPreferences => Set<UserNotificationPreference>();
+    public DbSet<BacktestJob> BacktestJobs => Set<BacktestJob>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AlgoTradeDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Crypto prices and quantities need 8 decimals; 12 leaves room for fees and ratios.
+        configurationBuilder.Properties<decimal>().HavePrecision(30, 12);
+    }
+}

@@ -1,0 +1,6 @@
+namespace AlgoTrade.Web.Security;
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,22 @@
+using AlgoTrade.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace AlgoTrade.Web.Security;
+
+/// <summary>Ends a cookie session on its next request once the user is deactivated, demoted or changed password.</summary>
+public class UserSessionValidator(UserAccountService accounts, ILogger<UserSessionValidator> logger) : CookieAuthenticationEvents
+{
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var userId = principal?.GetUserId();
+        var user = userId is null ? null : await accounts.FindAsync(userId.Value, context.HttpContext.RequestAborted);
+        if (principal is null || !principal.IsCurrentFor(user))
+        {
+            logger.LogInformation("Session of user {UserId} ended: account changed or deactivated", userId);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+}
