@@ -1,0 +1,128 @@
+using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Persistence;
+using AlgoTrade.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlgoTrade.Tests.Accounts;
+
+public class UserAccountServiceTests : IAsyncLifetime
+{
+    private ServiceProvider _services = default!;
+    private UserAccountService Accounts => _services.GetRequiredService<UserAccountService>();
+
+    public async Task InitializeAsync() => _services = CoreServices.Build(await TestDatabase.SharedAsync());
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Register_stores_a_pbkdf2_hash_and_a_lower_cased_email()
+    {
+        var email = TestUsers.NewEmail().ToUpperInvariant();
+        var result = await Accounts.RegisterAsync(email, TestUsers.Password);
+
+        Assert.True(result.Succeeded);
+        await using var db = await TestDatabase.SharedContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Id == result.User!.Id);
+        Assert.Equal(email.ToLowerInvariant(), user.Email);
+        Assert.NotEqual(TestUsers.Password, user.HashedPassword);
+        Assert.StartsWith("AQAAAA", user.HashedPassword); // ASP.NET Core Identity v3 format (PBKDF2)
+        Assert.Equal(UserRoles.Trader, user.Role);
+    }
+
+    [Theory]
+    [InlineData("short-1A", "at least 12 characters")]
+    [InlineData("alllowercaseletters", "at least two kinds")]
+    public async Task Register_rejects_weak_passwords(string password, string expected)
+    {
+        var result = await Accounts.RegisterAsync(TestUsers.NewEmail(), password);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors["Password"], m => m.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Register_rejects_a_duplicate_email_in_any_case()
+    {
+        var email = TestUsers.NewEmail();
+        Assert.True((await Accounts.RegisterAsync(email, TestUsers.Password)).Succeeded);
+        var again = await Accounts.RegisterAsync(email.ToUpperInvariant(), TestUsers.Password);
+        Assert.False(again.Succeeded);
+        Assert.Equal("An account with this email already exists.", Assert.Single(again.Errors["Email"]));
+    }
+
+    [Fact]
+    public async Task Login_succeeds_with_the_right_password_only()
+    {
+        var email = TestUsers.NewEmail();
+        await Accounts.RegisterAsync(email, TestUsers.Password);
+
+        Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email.ToUpperInvariant(), TestUsers.Password)).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await Accounts.LoginAsync(email, "Wrong-Password-1")).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await Accounts.LoginAsync(TestUsers.NewEmail(), TestUsers.Password)).Outcome);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_for_fifteen_minutes_even_against_the_right_password()
+    {
+        var email = TestUsers.NewEmail();
+        await Accounts.RegisterAsync(email, TestUsers.Password);
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(LoginOutcome.InvalidCredentials, (await Accounts.LoginAsync(email, "Wrong-Password-1")).Outcome);
+        var fifth = await Accounts.LoginAsync(email, "Wrong-Password-1");
+        Assert.Equal(LoginOutcome.LockedOut, fifth.Outcome);
+        Assert.InRange(fifth.LockedUntil!.Value - DateTime.UtcNow, TimeSpan.FromMinutes(14.9), TimeSpan.FromMinutes(15));
+
+        Assert.Equal(LoginOutcome.LockedOut, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+
+        // Once the lockout has passed the right password works again.
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            user.LockoutEndAt = DateTime.UtcNow.AddSeconds(-1);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_cannot_log_in()
+    {
+        var email = TestUsers.NewEmail();
+        var user = (await Accounts.RegisterAsync(email, TestUsers.Password)).User!;
+        await using (var db = await TestDatabase.SharedContextAsync())
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false));
+
+        Assert.Equal(LoginOutcome.Deactivated, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+        // A wrong password on a deactivated account says nothing about the account.
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await Accounts.LoginAsync(email, "Wrong-Password-1")).Outcome);
+    }
+
+    [Fact]
+    public async Task Change_password_checks_the_current_one_and_rotates_the_security_stamp()
+    {
+        var email = TestUsers.NewEmail();
+        var user = (await Accounts.RegisterAsync(email, TestUsers.Password)).User!;
+
+        var wrong = await Accounts.ChangePasswordAsync(user.Id, "Not-The-Password-1", "Brand-New-Pass-99");
+        Assert.Contains("CurrentPassword", wrong.Keys);
+
+        var ok = await Accounts.ChangePasswordAsync(user.Id, TestUsers.Password, "Brand-New-Pass-99");
+        Assert.Empty(ok);
+        var after = await Accounts.FindAsync(user.Id);
+        Assert.NotEqual(user.SecurityStamp, after!.SecurityStamp);
+        Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email, "Brand-New-Pass-99")).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+    }
+
+    [Fact]
+    public async Task Create_admin_promotes_an_existing_trader()
+    {
+        var email = TestUsers.NewEmail();
+        await Accounts.RegisterAsync(email, TestUsers.Password);
+        var result = await Accounts.CreateOrPromoteAdminAsync(email, "Admin-Password-77");
+        Assert.True(result.Succeeded);
+        Assert.Equal(UserRoles.Admin, (await Accounts.FindAsync(result.User!.Id))!.Role);
+        Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email, "Admin-Password-77")).Outcome);
+    }
+}

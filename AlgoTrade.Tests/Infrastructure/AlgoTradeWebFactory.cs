@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlgoTrade.Tests.Infrastructure;
+
+/// <summary>The real app on real Kestrel at a free loopback port, against the run's PostgreSQL database.</summary>
+public class AlgoTradeWebFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public AlgoTradeWebFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Database:MigrateOnStartup"] = "true",
+            ["DemoSeed:Enabled"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "web-.json"),
+        };
+        if (settings is not null)
+            foreach (var (k, v) in settings) _settings[k] = v;
+        UseKestrel(0);
+    }
+
+    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new AlgoTradeWebFactory(await TestDatabase.SharedAsync(), settings);
+        factory.StartServer();
+        return factory;
+    }
+
+    public Uri BaseAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+}

@@ -1,0 +1,24 @@
+using AlgoTrade.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlgoTrade.Tests.Infrastructure;
+
+/// <summary>The Core service graph wired exactly as the app wires it, against a test database.</summary>
+public static class CoreServices
+{
+    public static ServiceProvider Build(string connectionString, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString };
+        if (settings is not null)
+            foreach (var (k, v) in settings) values[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
+        services.AddAlgoTradeCore(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sourced by run.sh and test.sh: install steps a fresh machine needs.
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -z "${_ALGOTRADE_APT_UPDATED:-}" ]; then
+    apt-get update -qq
+    _ALGOTRADE_APT_UPDATED=1
+  fi
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "==> Installing Chromium (Debian package)"
+    apt_install chromium fonts-liberation
+  fi
+}
+
+restore_tools() {
+  dotnet tool restore >/dev/null
+}

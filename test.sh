@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: PostgreSQL (a throwaway database per run), Chromium, .NET tools, npm packages.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+source scripts/postgres.sh
+source scripts/setup.sh
+
+ensure_chromium
+restore_tools
+
+DB_NAME="algotrade_test_$(date +%s)_$$"
+if [ -n "${ConnectionStrings__Default:-}" ]; then
+  BASE_CONN="$ConnectionStrings__Default"
+  echo "==> Using the configured PostgreSQL server"
+else
+  start_private_postgres
+  BASE_CONN="$PG_ADMIN_CONN"
+fi
+export ConnectionStrings__Default="$(echo "$BASE_CONN" | sed -E 's/;?Database=[^;]*//I');Database=$DB_NAME"
+export ALGOTRADE_CHROMIUM="${ALGOTRADE_CHROMIUM:-$(command -v chromium)}"
+
+cleanup() {
+  if [ -n "${PG_BIN:-}" ] && [ -z "${KEEP_TEST_DB:-}" ]; then
+    psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+if [ -n "${PG_BIN:-}" ]; then
+  psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\""
+fi
+
+echo "==> Building"
+dotnet build AlgoTrade.Web.sln -c Release -nologo -clp:ErrorsOnly
+
+echo "==> Testing (database $DB_NAME)"
+mkdir -p TestResults
+set +e
+dotnet test AlgoTrade.Web.sln -c Release --no-build -nologo --logger "console;verbosity=normal" \
+  --logger "trx;LogFilePrefix=results" --results-directory "$ROOT/TestResults" "$@" 2>&1 | tee TestResults/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+
+count() { { grep -Eo "^ +$1: +[0-9]+" TestResults/test-output.log || true; } | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
