@@ -46,5 +46,8 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
 
     /// <summary>A client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
     public HttpClient CreateBrowserLikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
 }

@@ -14,7 +14,6 @@ public static class AuthenticationExtensions
             {
                 options.LoginPath = "/account/login";
                 options.LogoutPath = "/account/logout";
-                options.AccessDeniedPath = "/account/access-denied";
                 options.Cookie.Name = "algotrade.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;

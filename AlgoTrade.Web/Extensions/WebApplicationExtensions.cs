@@ -33,7 +33,7 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();

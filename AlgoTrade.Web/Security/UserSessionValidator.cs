@@ -19,4 +19,11 @@ public class UserSessionValidator(UserAccountService accounts, ILogger<UserSessi
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
+
+    // A signed-in user without the role gets a real 403 (rendered by the status page), not a redirect.
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
 }
