@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using AlgoTrade.Core.Events;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AlgoTrade.Web.Live;
+
+/// <summary>
+/// Forwards events published on this node with NOTIFY and delivers events NOTIFYed by other nodes to the local hub.
+/// A node ignores its own notifications (it already delivered them in-process).
+/// </summary>
+public sealed class PostgresEventRelay(
+    BotEventHub hub,
+    IConfiguration configuration,
+    IOptions<LiveEventsOptions> options,
+    ILogger<PostgresEventRelay> logger) : BackgroundService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _nodeId = Guid.NewGuid().ToString("N");
+    private readonly Channel<BotEvent> _outbox = Channel.CreateBounded<BotEvent>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RelayThroughPostgres) return;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(options.Value.Channel, "^[a-z_][a-z0-9_]{0,62}$"))
+            throw new InvalidOperationException("LiveEvents:Channel must be a lower-case PostgreSQL identifier.");
+        var connectionString = configuration.GetConnectionString("Default")!;
+        hub.PublishedLocally += OnPublishedLocally;
+        try
+        {
+            await Task.WhenAll(ListenAsync(connectionString, stoppingToken), NotifyAsync(connectionString, stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            hub.PublishedLocally -= OnPublishedLocally;
+        }
+    }
+
+    private void OnPublishedLocally(BotEvent botEvent) => _outbox.Writer.TryWrite(botEvent);
+
+    private async Task ListenAsync(string connectionString, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var conn = new NpgsqlConnection(connectionString);
+                await conn.OpenAsync(ct);
+                conn.Notification += (_, e) => OnNotification(e.Payload);
+                await using (var cmd = new NpgsqlCommand($"LISTEN {options.Value.Channel}", conn))
+                    await cmd.ExecuteNonQueryAsync(ct);
+                while (!ct.IsCancellationRequested)
+                    await conn.WaitAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Live event listener lost its database connection; reconnecting");
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            }
+        }
+    }
+
+    private void OnNotification(string payload)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope>(payload, Json);
+            if (envelope is null || envelope.Node == _nodeId) return;
+            hub.Deliver(envelope.Event);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Ignored a malformed live event notification");
+        }
+    }
+
+    private async Task NotifyAsync(string connectionString, CancellationToken ct)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await foreach (var botEvent in _outbox.Reader.ReadAllAsync(ct))
+        {
+            try
+            {
+                var payload = JsonSerializer.Serialize(new Envelope(_nodeId, botEvent), Json);
+                await using var cmd = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
+                cmd.Parameters.AddWithValue(options.Value.Channel);
+                cmd.Parameters.AddWithValue(payload);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not relay a live event of bot {BotId} to other nodes", botEvent.BotId);
+            }
+        }
+    }
+
+    private sealed record Envelope(string Node, BotEvent Event);
+}
