@@ -14,6 +14,10 @@ public static class CliApp
           db migrate                                 apply pending database migrations
           users create-admin --email E [--password P] create or promote an admin
                                                      (password also from ALGOTRADE_ADMIN_PASSWORD)
+          backtest --config cfg.json --data candles.csv [--json]
+                                                     backtest a strategy on a candle CSV (header
+                                                     datetime,open,high,low,close,volume or Binance
+                                                     klines); summary table, or results JSON with --json
 
         Database commands read ConnectionStrings__Default or --connection.
         """;
@@ -33,6 +37,7 @@ public static class CliApp
             {
                 ("db", "migrate") => await DbCommands.MigrateAsync(parsed, stdout, ct),
                 ("users", "create-admin") => await UserCommands.CreateAdminAsync(parsed, stdout, ct),
+                ("backtest", null) => await BacktestCommand.RunAsync(parsed, stdout, stderr, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
         }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Validation;
+
+namespace AlgoTrade.Cli.Commands;
+
+internal static class BacktestCommand
+{
+    private const int MaxErrorsShown = 20;
+
+    public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var configPath = args.Require("config");
+        var dataPath = args.Require("data");
+        var json = args.Has("json");
+        args.EnsureNoUnknownOptions();
+
+        if (!File.Exists(configPath)) throw new CliException($"Config file not found: {configPath}");
+        if (!File.Exists(dataPath)) throw new CliException($"Data file not found: {dataPath}");
+
+        var read = BacktestConfigReader.Read(await File.ReadAllTextAsync(configPath, ct));
+        if (!read.IsValid)
+            throw new CliException($"Invalid config {configPath}:{Environment.NewLine}  "
+                + string.Join(Environment.NewLine + "  ", ValidationErrors.Describe(read.Errors)));
+        var config = read.Config!;
+
+        var stopwatch = Stopwatch.StartNew();
+        var import = CandleCsvImporter.ImportFile(dataPath, Timeframe.Parse(config.Timeframe));
+        var parseTime = stopwatch.Elapsed;
+        if (!import.Succeeded)
+        {
+            var shown = import.Errors.Take(MaxErrorsShown).Select(e => e.ToString()).ToList();
+            if (import.ErrorCount > shown.Count) shown.Add($"… and {import.ErrorCount - shown.Count} more");
+            throw new CliException($"Cannot use {dataPath} ({import.ErrorCount} bad row(s)):{Environment.NewLine}  "
+                + string.Join(Environment.NewLine + "  ", shown));
+        }
+        if (import.WarningCount > 0)
+        {
+            foreach (var w in import.Warnings.Take(MaxErrorsShown))
+                await stderr.WriteLineAsync($"warning: {w}");
+            await stderr.WriteLineAsync($"warning: {import.WarningCount} gap(s), {import.MissingCandles} missing candle(s) in {dataPath}");
+        }
+
+        var range = Backtester.SelectRange(import.Candles, config.Start, config.End);
+        if (range.IsEmpty)
+            throw new CliException($"No candles in {dataPath} between {config.Start?.ToString("O") ?? "the start"} and {config.End?.ToString("O") ?? "the end"}.");
+
+        stopwatch.Restart();
+        var result = Backtester.Run(config, import.Candles);
+        var runTime = stopwatch.Elapsed;
+
+        if (json)
+        {
+            await stdout.WriteLineAsync(BacktestJson.Serialize(result, indented: true));
+            return 0;
+        }
+        await stdout.WriteAsync(FormatSummary(config, result));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Parsed {import.Candles.Length:N0} candles in {parseTime.TotalMilliseconds:0} ms, backtest in {runTime.TotalMilliseconds:0.0} ms."));
+        return 0;
+    }
+
+    internal static string FormatSummary(BacktestConfig config, BacktestResult result)
+    {
+        var s = result.Summary;
+        var rows = new List<(string, string)>
+        {
+            ("Symbol / timeframe", $"{config.Symbol} {config.Timeframe}"),
+            ("Strategy", config.StrategyType),
+            ("Period", $"{s.Start:yyyy-MM-dd HH:mm} → {s.End:yyyy-MM-dd HH:mm} UTC ({s.Candles:N0} candles)"),
+            ("Initial equity", Money(s.InitialEquity)),
+            ("Final equity", Money(s.FinalEquity)),
+            ("Total return", Pct(s.TotalReturnPct)),
+            ("Buy & hold return", Pct(s.BuyAndHoldReturnPct)),
+            ("CAGR", Pct(s.CagrPct)),
+            ("Max drawdown", Pct(s.MaxDrawdownPct)),
+            ("Sharpe", Num(s.SharpeRatio)),
+            ("Sortino", Num(s.SortinoRatio)),
+            ("Calmar", Num(s.CalmarRatio)),
+            ("Trades (fills)", $"{s.NumberOfTrades} ({s.NumberOfFills})"),
+            ("Win rate", Pct(s.WinRatePct)),
+            ("Profit factor", Num(s.ProfitFactor)),
+            ("Expectancy", s.Expectancy is { } x ? Money(x) : "—"),
+            ("Avg / best / worst trade", $"{Pct(s.AverageTradePct)} / {Pct(s.BestTradePct)} / {Pct(s.WorstTradePct)}"),
+            ("Avg trade duration", s.AverageTradeDurationHours is { } h ? string.Create(CultureInfo.InvariantCulture, $"{h:0.##} h") : "—"),
+            ("Exposure", Pct(s.ExposurePct)),
+            ("Fees paid", Money(s.FeesPaid)),
+        };
+        var width = rows.Max(r => r.Item1.Length);
+        var text = new System.Text.StringBuilder();
+        foreach (var (label, value) in rows)
+            text.Append(label.PadRight(width)).Append("  ").AppendLine(value);
+        foreach (var line in result.Log.Take(10))
+            text.Append("note: ").AppendLine(line);
+        return text.ToString();
+
+        static string Money(double v) => v.ToString("#,0.00", CultureInfo.InvariantCulture);
+        static string Pct(double? v) => v is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—";
+        static string Num(double? v) => v is { } n ? n.ToString("0.00", CultureInfo.InvariantCulture) : "—";
+    }
+}

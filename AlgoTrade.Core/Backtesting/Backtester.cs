@@ -1,0 +1,80 @@
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Trading;
+
+namespace AlgoTrade.Core.Backtesting;
+
+/// <summary>
+/// Runs a strategy and the <see cref="RiskEngine"/> over candles in memory with the <see cref="SimulatedBroker"/>.
+/// The strategy sees every candle of the range from the first, so its warm-up is spent inside the range.
+/// </summary>
+public static class Backtester
+{
+    public const int MaxEquityPoints = 2000;
+
+    /// <summary>Validates the config, selects the candles in [start, end) and runs. Throws on an invalid config or empty range.</summary>
+    public static BacktestResult Run(BacktestConfig config, ReadOnlySpan<Candle> candles)
+    {
+        var errors = BacktestConfigValidator.Validate(config);
+        if (errors.Count > 0)
+            throw new ArgumentException("Invalid backtest config: " + string.Join(" ", Validation.ValidationErrors.Describe(errors)), nameof(config));
+        var range = SelectRange(candles, config.Start, config.End);
+        if (range.IsEmpty)
+            throw new ArgumentException("No candles between start and end.", nameof(candles));
+        var strategy = StrategyRegistry.Create(config.StrategyType, config.StrategyParams);
+        return Run(strategy, config.ToRiskSettings(), Timeframe.Parse(config.Timeframe), range);
+    }
+
+    public static BacktestResult Run(IStrategy strategy, RiskSettings settings, Timeframe timeframe, ReadOnlySpan<Candle> candles)
+    {
+        if (candles.IsEmpty) throw new ArgumentException("No candles to backtest.", nameof(candles));
+        var engine = new RiskEngine(settings, timeframe);
+        var state = engine.State;
+        var broker = new SimulatedBroker((double)settings.FeeRate, state);
+        var equity = new EquityTracker((double)settings.InitialCapital, candles.Length, MaxEquityPoints);
+        var step = timeframe.Duration.Ticks;
+        var last = candles.Length - 1;
+
+        for (var i = 0; i <= last; i++)
+        {
+            ref readonly var candle = ref candles[i];
+            var exposed = state.Quantity > 0 || state.PendingOrder == PendingOrder.Buy;
+            var signal = strategy.OnCandle(in candle);
+            engine.OnCandle(in candle, signal, ref broker);
+            if (i == last && engine.TryExitEndOfData(in candle, out var intent))
+            {
+                var fill = broker.Execute(in intent);
+                var pnl = engine.ApplyFill(in intent, in fill);
+                broker.Filled(in intent, in fill, pnl);
+            }
+            var closeTime = new DateTime(candle.OpenTime.Ticks + step, DateTimeKind.Utc);
+            equity.Add(candle.OpenTime, closeTime, engine.Equity(candle.Close), exposed);
+        }
+
+        var first = candles[0];
+        var end = candles[last];
+        var summary = BacktestMetrics.Compute(equity, broker.RoundTrips, broker.Trades.Count, state.FeesPaid,
+            first.OpenTime, end.OpenTime.AddTicks(step), first.Open, end.Close);
+        return new BacktestResult(summary, equity.Curve, broker.Trades, broker.Log);
+    }
+
+    /// <summary>The candles opening in [start, end); candles must be in ascending time order.</summary>
+    public static ReadOnlySpan<Candle> SelectRange(ReadOnlySpan<Candle> candles, DateTime? start, DateTime? end)
+    {
+        var from = start is { } s ? LowerBound(candles, s.Ticks) : 0;
+        var to = end is { } e ? LowerBound(candles, e.Ticks) : candles.Length;
+        return to > from ? candles[from..to] : [];
+    }
+
+    private static int LowerBound(ReadOnlySpan<Candle> candles, long ticks)
+    {
+        int lo = 0, hi = candles.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (candles[mid].OpenTime.Ticks < ticks) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
+
+namespace AlgoTrade.Core.Backtesting;
+
+/// <summary>Writes sides as the trades table spells them: BUY / SELL.</summary>
+public sealed class OrderSideJsonConverter : JsonConverter<OrderSide>
+{
+    public override OrderSide Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() switch
+        {
+            TradeSide.Buy => OrderSide.Buy,
+            TradeSide.Sell => OrderSide.Sell,
+            var other => throw new JsonException($"Unknown side '{other}'."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, OrderSide value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell);
+}

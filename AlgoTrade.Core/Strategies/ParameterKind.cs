@@ -1,0 +1,7 @@
+namespace AlgoTrade.Core.Strategies;
+
+public enum ParameterKind
+{
+    Integer,
+    Decimal,
+}

@@ -1,0 +1,8 @@
+namespace AlgoTrade.Core.Strategies;
+
+public enum Signal : byte
+{
+    None,
+    Enter,
+    Exit,
+}

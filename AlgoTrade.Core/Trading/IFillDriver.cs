@@ -1,0 +1,16 @@
+namespace AlgoTrade.Core.Trading;
+
+/// <summary>
+/// Executes the engine's intents synchronously while it walks a candle (<see cref="RiskEngine.OnCandle{TDriver}"/>):
+/// the backtester's simulated broker. Implement it as a struct so the JIT specialises the hot loop.
+/// </summary>
+public interface IFillDriver
+{
+    Fill Execute(in OrderIntent intent);
+
+    /// <summary>Called after the engine applied a fill; <paramref name="realizedPnl"/> is NaN for buys.</summary>
+    void Filled(in OrderIntent intent, in Fill fill, double realizedPnl);
+
+    /// <summary>An entry that was skipped or blocked, worth a log line.</summary>
+    void Notice(DateTime time, CandleDecision decision);
+}

@@ -1,0 +1,7 @@
+namespace AlgoTrade.Core.Trading;
+
+public enum OrderSide : byte
+{
+    Buy,
+    Sell,
+}

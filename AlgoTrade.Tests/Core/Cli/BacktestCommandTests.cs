@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AlgoTrade.Cli;
+
+namespace AlgoTrade.Tests.Core.Cli;
+
+public sealed class BacktestCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("algotrade-bt-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Binance's kline CSV: 12 columns, no header, open time in ms (µs for the second half, as since 2025).</summary>
+    private string BinanceCsv(int rows)
+    {
+        var text = new StringBuilder();
+        var random = new Random(5);
+        var price = 42000.0;
+        var t0 = 1735689600000L;
+        for (var i = 0; i < rows; i++)
+        {
+            var open = price;
+            var close = open * (1 + (random.NextDouble() - 0.5) * 0.004);
+            var high = Math.Max(open, close) * 1.0005;
+            var low = Math.Min(open, close) * 0.9995;
+            var time = t0 + i * 60_000L;
+            var stamp = i < rows / 2 ? time : time * 1000;
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{stamp},{open:0.00},{high:0.00},{low:0.00},{close:0.00},1.5,{stamp + 59_999},63000.1,120,0.7,29400.2,0"));
+            price = close;
+        }
+        return Write("klines.csv", text.ToString());
+    }
+
+    private string ConfigFile(string extra = "") => Write("cfg.json", $$"""
+        {"symbol":"BTCUSDT","timeframe":"1m","strategy_type":"ema_cross_rsi","strategy_params":{"ema_fast":5,"ema_slow":15},
+         "initial_capital":1000,"position_size_perc":100,"stop_loss_perc":0.5,"take_profit_perc":1{{extra}}}
+        """);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await CliApp.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Prints_a_summary_table()
+    {
+        var (code, output, error) = await Run("backtest", "--config", ConfigFile(), "--data", BinanceCsv(3000));
+        Assert.True(code == 0, error);
+        Assert.Contains("Total return", output);
+        Assert.Contains("Buy & hold return", output);
+        Assert.Contains("3,000 candles", output);
+    }
+
+    [Fact]
+    public async Task Prints_results_json_with_json_flag()
+    {
+        var (code, output, error) = await Run("backtest", "--config", ConfigFile(), "--data", BinanceCsv(3000), "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(3000, summary.GetProperty("candles").GetInt32());
+        Assert.Equal(1000, summary.GetProperty("initial_equity").GetDouble());
+        Assert.Equal(summary.GetProperty("number_of_fills").GetInt32(), json.RootElement.GetProperty("trades").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Invalid_config_fails_listing_every_field()
+    {
+        var config = Write("bad.json", """
+            {"symbol":"BTCUSDT","timeframe":"1m","strategy_type":"ema_cross_rsi","strategy_params":{"ema_fast":99},
+             "initial_capital":1000,"position_size_perc":100,"fee_rate":-1}
+            """);
+        var (code, _, error) = await Run("backtest", "--config", config, "--data", BinanceCsv(10));
+        Assert.Equal(2, code);
+        Assert.Contains("fee_rate: Fee rate is a fraction of notional", error);
+        Assert.Contains("strategy_params.ema_fast: Fast EMA period must be smaller than the slow EMA period.", error);
+    }
+
+    [Fact]
+    public async Task Bad_rows_fail_with_their_line_numbers()
+    {
+        var csv = Write("bad.csv", "datetime,open,high,low,close,volume\n2025-01-01 00:00:00,1,1,1,1,1\n2025-01-01 00:01:00,1,x,1,1,1\n");
+        var (code, _, error) = await Run("backtest", "--config", ConfigFile(), "--data", csv);
+        Assert.Equal(2, code);
+        Assert.Contains("line 3: high 'x' is not a number", error);
+    }
+
+    [Fact]
+    public async Task Missing_files_and_options_are_clear_errors()
+    {
+        Assert.Contains("Missing required option --data", (await Run("backtest", "--config", "x.json")).Err);
+        var (code, _, error) = await Run("backtest", "--config", Path.Combine(_dir, "none.json"), "--data", "x.csv");
+        Assert.Equal(2, code);
+        Assert.Contains("Config file not found", error);
+    }
+}

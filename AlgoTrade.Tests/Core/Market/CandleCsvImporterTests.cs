@@ -1,0 +1,146 @@
+using AlgoTrade.Core.Market;
+
+namespace AlgoTrade.Tests.Core.Market;
+
+public class CandleCsvImporterTests
+{
+    private static DateTime Utc(int y, int mo, int d, int h = 0, int mi = 0) => new(y, mo, d, h, mi, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Reads_the_header_format_with_iso_and_space_separated_times()
+    {
+        var result = CandleCsvImporter.Import("""
+            datetime,open,high,low,close,volume
+            2024-01-01 00:00:00,100,101,99,100.5,10
+            2024-01-01T00:01:00Z,100.5,102,100,101,12
+            2024-01-01T00:02:00+00:00,101,101.5,100.5,101,3.25
+            """);
+        Assert.True(result.Succeeded);
+        Assert.Equal(CandleCsvFormat.DatetimeHeader, result.Format);
+        Assert.Same(Timeframe.M1, result.Timeframe);
+        Assert.Equal(
+            [new Candle(Utc(2024, 1, 1), 100, 101, 99, 100.5, 10), new Candle(Utc(2024, 1, 1, 0, 1), 100.5, 102, 100, 101, 12), new Candle(Utc(2024, 1, 1, 0, 2), 101, 101.5, 100.5, 101, 3.25)],
+            result.Candles);
+        Assert.All(result.Candles, c => Assert.Equal(DateTimeKind.Utc, c.OpenTime.Kind));
+    }
+
+    [Fact]
+    public void Reads_binance_klines_in_milliseconds_and_microseconds()
+    {
+        var result = CandleCsvImporter.Import("""
+            1704067200000,42283.58,42554.57,42261.02,42475.23,1271.68108,1704070799999,53957248.97,47134,682.57581,28957416.82,0
+            1704070800000,42475.23,42775.00,42431.65,42613.56,1196.37856,1704074399999,50984893.27,44998,663.42024,28272133.75,0
+            1704074400000000,42613.57,42638.41,42500.00,42581.10,685.21010,1704077999999999,29160469.13,30593,327.47418,13935789.64,0
+            """);
+        Assert.True(result.Succeeded);
+        Assert.Equal(CandleCsvFormat.BinanceKline, result.Format);
+        Assert.Same(Timeframe.H1, result.Timeframe);
+        Assert.Equal(Utc(2024, 1, 1, 0), result.Candles[0].OpenTime);
+        Assert.Equal(Utc(2024, 1, 1, 2), result.Candles[2].OpenTime);
+        Assert.Equal(new Candle(Utc(2024, 1, 1, 1), 42475.23, 42775.00, 42431.65, 42613.56, 1196.37856), result.Candles[1]);
+    }
+
+    [Fact]
+    public void Gaps_are_warnings_with_the_number_of_missing_candles()
+    {
+        var result = CandleCsvImporter.Import("""
+            datetime,open,high,low,close,volume
+            2024-01-01 00:00:00,1,1,1,1,0
+            2024-01-01 00:01:00,1,1,1,1,0
+            2024-01-01 00:04:00,1,1,1,1,0
+            """, Timeframe.M1);
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, result.Candles.Length);
+        Assert.Equal(2, result.MissingCandles);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(4, warning.LineNumber);
+        Assert.Contains("2 missing 1m candle(s)", warning.Message);
+    }
+
+    [Fact]
+    public void Malformed_rows_are_errors_with_line_number_and_reason()
+    {
+        var result = CandleCsvImporter.Import("""
+            datetime,open,high,low,close,volume
+            2024-01-01 00:00:00,100,101,99,100,1
+            2024-01-01 00:01:00,100,abc,99,100,1
+            2024-01-01 00:02:00,100,98,99,100,1
+            2024-01-01 00:03:00,100,101,99,100
+            2024-13-01 00:04:00,100,101,99,100,1
+            2024-01-01 00:05:00,100,101,99,100,-1
+            2024-01-01 00:06:00,100,101,99,100,1
+            """, Timeframe.M1);
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+        [
+            "line 3: high 'abc' is not a number",
+            "line 4: high 98 is below low 99",
+            "line 5: expected 6 columns (datetime,open,high,low,close,volume), found 5",
+            "line 6: datetime '2024-13-01 00:04:00' is not ISO 8601 or 'yyyy-MM-dd HH:mm:ss'",
+            "line 7: volume must not be negative",
+        ], result.Errors.Select(e => e.ToString()));
+        Assert.Equal(5, result.ErrorCount);
+    }
+
+    [Fact]
+    public void Rows_out_of_order_or_duplicated_are_errors_not_reordered()
+    {
+        var result = CandleCsvImporter.Import("""
+            1704067200000,1,1,1,1,0,0,0,0,0,0,0
+            1704067320000,1,1,1,1,0,0,0,0,0,0,0
+            1704067260000,1,1,1,1,0,0,0,0,0,0,0
+            1704067260000,1,1,1,1,0,0,0,0,0,0,0
+            """, Timeframe.M1);
+        Assert.False(result.Succeeded);
+        Assert.Equal([3, 4], result.Errors.Select(e => e.LineNumber));
+        Assert.Contains("not after the previous row", result.Errors[0].Message);
+        Assert.Equal(4, result.Candles.Length);
+    }
+
+    [Fact]
+    public void Binance_rows_need_twelve_columns_and_an_integer_time()
+    {
+        var result = CandleCsvImporter.Import("""
+            1704067200000,1,1,1,1,0,0,0,0,0,0,0
+            1704067260000,1,1,1,1,0
+            1704067320000.5,1,1,1,1,0,0,0,0,0,0,0
+            """);
+        Assert.Equal(
+        [
+            "line 2: expected 12 columns (Binance kline), found 6",
+            "line 3: open time '1704067320000.5' is not a whole number of milliseconds or microseconds",
+        ], result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Steps_off_the_timeframe_grid_are_errors()
+    {
+        var result = CandleCsvImporter.Import("""
+            datetime,open,high,low,close,volume
+            2024-01-01 00:00:00,1,1,1,1,0
+            2024-01-01 00:01:00,1,1,1,1,0
+            """, Timeframe.H1);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(3, error.LineNumber);
+        Assert.Contains("not a multiple of the 1h timeframe", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_header_and_empty_file_are_errors()
+    {
+        var header = CandleCsvImporter.Import("time;open;high\n1;2;3\n");
+        Assert.Equal(1, Assert.Single(header.Errors).LineNumber);
+        Assert.Contains("unrecognised header", header.Errors[0].Message);
+        var empty = CandleCsvImporter.Import("\n\n");
+        Assert.Contains("no candles", Assert.Single(empty.Errors).Message);
+    }
+
+    [Fact]
+    public void Timeframe_parses_all_binance_codes()
+    {
+        Assert.Equal("1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d", string.Join(' ', Timeframe.All.Select(t => t.Code)));
+        Assert.Equal(TimeSpan.FromHours(4), Timeframe.Parse("4h").Duration);
+        Assert.False(Timeframe.TryParse("7m", out _));
+        Assert.Throws<FormatException>(() => Timeframe.Parse("1w"));
+    }
+}
