@@ -105,7 +105,7 @@ public class SeedSchemaTests
         await conn.OpenAsync();
         await using (var cmd = conn.CreateCommand())
         {
-            cmd.CommandText = "SELECT table_name, column_name, numeric_scale FROM information_schema.columns WHERE table_schema='public' AND data_type='numeric'";
+            cmd.CommandText = "SELECT table_name, column_name, numeric_scale FROM information_schema.columns WHERE table_schema='public' AND data_type='numeric' AND table_name NOT LIKE 'qrtz%'";
             await using var reader = await cmd.ExecuteReaderAsync();
             var count = 0;
             while (await reader.ReadAsync())
