@@ -1,0 +1,3 @@
+namespace AlgoTrade.Core.Exchanges;
+
+public sealed record AccountInfo(bool CanTrade, bool CanWithdraw, IReadOnlyList<Balance> Balances);

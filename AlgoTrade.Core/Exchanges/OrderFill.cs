@@ -1,0 +1,3 @@
+namespace AlgoTrade.Core.Exchanges;
+
+public sealed record OrderFill(decimal Price, decimal Quantity, decimal Commission, string CommissionAsset);

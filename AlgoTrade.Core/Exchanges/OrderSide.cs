@@ -1,0 +1,7 @@
+namespace AlgoTrade.Core.Exchanges;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

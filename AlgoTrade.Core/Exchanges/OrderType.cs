@@ -1,0 +1,7 @@
+namespace AlgoTrade.Core.Exchanges;
+
+public enum OrderType
+{
+    Market,
+    Limit,
+}
