@@ -1,7 +1,9 @@
 using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Persistence;
-using Microsoft.AspNetCore.DataProtection;
+using AlgoTrade.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +23,9 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<UserAccountService>();
 
-        // One key ring in PostgreSQL so every node can read what another protected.
-        services.AddDataProtection()
-            .SetApplicationName("AlgoTrade")
-            .PersistKeysToDbContext<AlgoTradeDbContext>();
+        services.AddAlgoTradeDataProtection(configuration);
+        services.AddAlgoTradeExchanges();
+        services.AddSingleton<ApiKeyService>();
         return services;
     }
 }

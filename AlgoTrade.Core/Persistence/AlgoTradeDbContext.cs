@@ -14,6 +14,8 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<BotActivityLog> BotActivityLogs => Set<BotActivityLog>();
     public DbSet<UserNotificationPreference> UserNotificationPreferences => Set<UserNotificationPreference>();
     public DbSet<BacktestJob> BacktestJobs => Set<BacktestJob>();
+    public DbSet<PaperBalance> PaperBalances => Set<PaperBalance>();
+    public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

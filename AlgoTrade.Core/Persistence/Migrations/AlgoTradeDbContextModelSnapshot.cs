@@ -432,6 +432,166 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.ToTable("bot_state", (string)null);
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.Domain.PaperBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("asset");
+
+                    b.Property<int>("BotConfigId")
+                        .HasColumnType("integer")
+                        .HasColumnName("bot_config_id");
+
+                    b.Property<decimal>("Free")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("free");
+
+                    b.Property<decimal>("Locked")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("locked");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_balances");
+
+                    b.HasIndex("BotConfigId", "Asset")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_balances_bot_config_id_asset");
+
+                    b.ToTable("paper_balances", (string)null);
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.PaperOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BotConfigId")
+                        .HasColumnType("integer")
+                        .HasColumnName("bot_config_id");
+
+                    b.Property<string>("ClientOrderId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<decimal>("Commission")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("commission");
+
+                    b.Property<string>("CommissionAsset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("commission_asset");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal>("CumulativeQuoteQuantity")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("cumulative_quote_quantity");
+
+                    b.Property<string>("ExchangeName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exchange_name");
+
+                    b.Property<decimal>("ExecutedQuantity")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("executed_quantity");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("order_type");
+
+                    b.Property<decimal?>("Price")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("ReservedAmount")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("reserved_amount");
+
+                    b.Property<string>("ReservedAsset")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reserved_asset");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_orders");
+
+                    b.HasIndex("BotConfigId", "ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_orders_bot_config_id_client_order_id");
+
+                    b.HasIndex("BotConfigId", "Status")
+                        .HasDatabaseName("ix_paper_orders_bot_config_id_status");
+
+                    b.ToTable("paper_orders", (string)null);
+                });
+
             modelBuilder.Entity("AlgoTrade.Core.Domain.Trade", b =>
                 {
                     b.Property<int>("Id")
@@ -753,6 +913,30 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bot_state_bot_configs_bot_config_id");
+
+                    b.Navigation("BotConfig");
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.PaperBalance", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.BotConfig", "BotConfig")
+                        .WithMany()
+                        .HasForeignKey("BotConfigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_balances_bot_configs_bot_config_id");
+
+                    b.Navigation("BotConfig");
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.PaperOrder", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.BotConfig", "BotConfig")
+                        .WithMany()
+                        .HasForeignKey("BotConfigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_orders_bot_configs_bot_config_id");
 
                     b.Navigation("BotConfig");
                 });
