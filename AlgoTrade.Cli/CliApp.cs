@@ -18,6 +18,11 @@ public static class CliApp
                                                      backtest a strategy on a candle CSV (header
                                                      datetime,open,high,low,close,volume or Binance
                                                      klines); summary table, or results JSON with --json
+          exchange ping|symbols                      check an exchange, list its symbols
+          exchange klines --symbol S --timeframe T [--limit N]   recent closed klines
+          exchange account [--api-key K --api-secret S]          balances (also ALGOTRADE_API_KEY/_SECRET)
+                                                     exchange commands take [--exchange binance|binance_testnet|
+                                                     paper|simulated] and [--base-url URL]
 
         Database commands read ConnectionStrings__Default or --connection.
         """;
@@ -38,6 +43,10 @@ public static class CliApp
                 ("db", "migrate") => await DbCommands.MigrateAsync(parsed, stdout, ct),
                 ("users", "create-admin") => await UserCommands.CreateAdminAsync(parsed, stdout, ct),
                 ("backtest", null) => await BacktestCommand.RunAsync(parsed, stdout, stderr, ct),
+                ("exchange", "ping") => await ExchangeCommands.PingAsync(parsed, stdout, stderr, ct),
+                ("exchange", "symbols") => await ExchangeCommands.SymbolsAsync(parsed, stdout, stderr, ct),
+                ("exchange", "klines") => await ExchangeCommands.KlinesAsync(parsed, stdout, stderr, ct),
+                ("exchange", "account") => await ExchangeCommands.AccountAsync(parsed, stdout, stderr, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
         }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Exchanges.Binance;
@@ -53,13 +54,15 @@ public sealed class ApiKeyService(
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(int userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Summaries(db, userId).OrderBy(k => k.ExchangeName).ThenBy(k => k.Label).ToListAsync(ct);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId)
+            .OrderBy(k => k.ExchangeName).ThenBy(k => k.Label).ThenBy(k => k.Id)
+            .Select(ToSummary).ToListAsync(ct);
     }
 
     public async Task<ApiKeySummary?> FindAsync(int userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Summaries(db, userId).SingleOrDefaultAsync(k => k.Id == id, ct);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId && k.Id == id).Select(ToSummary).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>Checks the stored key against the exchange again; null when the user has no such key.</summary>
@@ -139,9 +142,9 @@ public sealed class ApiKeyService(
         ? new Verdict(false, $"The exchange rejected the key: {error.Message}", null, null)
         : new Verdict(false, $"Could not validate the key now ({error.Kind}): {error.Message}", null, null);
 
-    private static IQueryable<ApiKeySummary> Summaries(AlgoTradeDbContext db, int userId) =>
-        db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).Select(k => new ApiKeySummary(
-            k.Id, k.ExchangeName, k.Label, k.MaskedKey, k.IsValid, k.LastValidatedAt, k.ValidationMessage, k.CanWithdraw, k.IpRestricted, k.CreatedAt));
+    // Selects columns only: the encrypted ones are never read for a list.
+    private static readonly Expression<Func<ApiKey, ApiKeySummary>> ToSummary = k => new ApiKeySummary(
+        k.Id, k.ExchangeName, k.Label, k.MaskedKey, k.IsValid, k.LastValidatedAt, k.ValidationMessage, k.CanWithdraw, k.IpRestricted, k.CreatedAt);
 
     private static Dictionary<string, string[]> Validate(NewApiKey input)
     {

@@ -1,0 +1,21 @@
+namespace AlgoTrade.Tests.Exchanges.Fakes;
+
+public enum FakeFaultKind
+{
+    /// <summary>Accept the order, then answer only after <see cref="FakeFault.Delay"/> (longer than the client waits).</summary>
+    TimeoutAfterAccept,
+    /// <summary>Do nothing, then answer only after the delay.</summary>
+    TimeoutBeforeAccept,
+    ServerErrorAfterAccept,
+    ServerErrorBeforeAccept,
+    /// <summary>-1007 "execution status unknown" after the order was accepted.</summary>
+    BackendTimeoutAfterAccept,
+    RateLimited,
+    IpBanned,
+    TimestampOutsideWindow,
+    InsufficientBalance,
+    FilterFailure,
+    OrderDoesNotExist,
+}
+
+public sealed record FakeFault(FakeFaultKind Kind, int RetryAfterSeconds = 1, TimeSpan? Delay = null);
