@@ -21,8 +21,8 @@ public sealed class ExchangeClientFactory(
     {
         ExchangeNames.Binance or ExchangeNames.BinanceTestnet => CreateBinance(exchangeName, credentials),
         // Paper trades against real prices, which need no key.
-        ExchangeNames.Paper => new PaperExchangeClient(ExchangeNames.Paper, CreateBinance(ExchangeNames.Binance, null), Ledger, botId),
-        ExchangeNames.Simulated => new PaperExchangeClient(ExchangeNames.Simulated, new SimulatedMarketClient(simulatedMarket, clock), Ledger, botId),
+        ExchangeNames.Paper => new PaperExchangeClient(ExchangeNames.Paper, CreateBinance(ExchangeNames.Binance, null), LedgerFor(botId), botId),
+        ExchangeNames.Simulated => new PaperExchangeClient(ExchangeNames.Simulated, new SimulatedMarketClient(simulatedMarket, clock), LedgerFor(botId), botId),
         _ => throw new ArgumentException($"Unknown exchange '{exchangeName}'. Known: {string.Join(", ", ExchangeNames.All)}.", nameof(exchangeName)),
     };
 
@@ -33,6 +33,6 @@ public sealed class ExchangeClientFactory(
             endpoints.Get(options), credentials, clock, binanceLogger);
     }
 
-    // Resolved on first use so market-data-only hosts (the CLI) need no database.
-    private PaperLedger Ledger => services.GetRequiredService<PaperLedger>();
+    // Only trading needs the ledger, so market-data-only hosts (the CLI) need no database.
+    private PaperLedger? LedgerFor(int? botId) => botId is null ? null : services.GetRequiredService<PaperLedger>();
 }

@@ -2,9 +2,9 @@ namespace AlgoTrade.Core.Exchanges.Paper;
 
 /// <summary>
 /// One bot's virtual account: market data from <paramref name="market"/> (real Binance for paper, the synthetic market
-/// for simulated), fills and balances from <see cref="PaperLedger"/>. Without a bot id only market data works.
+/// for simulated), fills and balances from <see cref="PaperLedger"/>. Without a bot id (and ledger) only market data works.
 /// </summary>
-public sealed class PaperExchangeClient(string exchangeName, IMarketDataClient market, PaperLedger ledger, int? botId) : IExchangeClient
+public sealed class PaperExchangeClient(string exchangeName, IMarketDataClient market, PaperLedger? ledger, int? botId) : IExchangeClient
 {
     public string ExchangeName => exchangeName;
 
@@ -25,7 +25,7 @@ public sealed class PaperExchangeClient(string exchangeName, IMarketDataClient m
         var ready = await PrepareAsync(ct);
         if (!ready.Success)
             return ready.As<IReadOnlyList<Balance>>();
-        return ExchangeResult<IReadOnlyList<Balance>>.Ok(await ledger.GetBalancesAsync(ready.Data, ct));
+        return ExchangeResult<IReadOnlyList<Balance>>.Ok(await Ledger.GetBalancesAsync(ready.Data, ct));
     }
 
     public async Task<ExchangeResult<ExchangeOrder>> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
@@ -42,30 +42,32 @@ public sealed class PaperExchangeClient(string exchangeName, IMarketDataClient m
         var ready = await PrepareAsync(ct);
         if (!ready.Success)
             return ready.As<ExchangeOrder>();
-        return await ledger.PlaceAsync(ready.Data, exchangeName, symbol.Data, filtered.Data, last.Data, ct);
+        return await Ledger.PlaceAsync(ready.Data, exchangeName, symbol.Data, filtered.Data, last.Data, ct);
     }
 
     public async Task<ExchangeResult<ExchangeOrder>> GetOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default)
     {
         var ready = await PrepareAsync(ct);
-        return ready.Success ? await ledger.GetOrderAsync(ready.Data, symbol, clientOrderId, ct) : ready.As<ExchangeOrder>();
+        return ready.Success ? await Ledger.GetOrderAsync(ready.Data, symbol, clientOrderId, ct) : ready.As<ExchangeOrder>();
     }
 
     public async Task<ExchangeResult<ExchangeOrder>> CancelOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default)
     {
         var ready = await PrepareAsync(ct);
-        return ready.Success ? await ledger.CancelAsync(ready.Data, symbol, clientOrderId, ct) : ready.As<ExchangeOrder>();
+        return ready.Success ? await Ledger.CancelAsync(ready.Data, symbol, clientOrderId, ct) : ready.As<ExchangeOrder>();
     }
+
+    private PaperLedger Ledger => ledger!;
 
     /// <summary>Opens the bot's account on first use and fills limit orders the market has reached since the last call.</summary>
     private async Task<ExchangeResult<int>> PrepareAsync(CancellationToken ct)
     {
-        if (botId is not { } id)
+        if (botId is not { } id || ledger is null)
             return ExchangeResult<int>.Fail(ExchangeErrorKind.InvalidRequest, $"The {exchangeName} exchange trades per bot; no bot id was given.");
-        var seeded = await ledger.EnsureSeededAsync(id, market.GetSymbolAsync, ct);
+        var seeded = await Ledger.EnsureSeededAsync(id, market.GetSymbolAsync, ct);
         if (!seeded.Success)
             return seeded.As<int>();
-        var matched = await ledger.MatchOpenOrdersAsync(id, market.GetLastPriceAsync, ct);
+        var matched = await Ledger.MatchOpenOrdersAsync(id, market.GetLastPriceAsync, ct);
         return matched.Success ? ExchangeResult<int>.Ok(id) : matched.As<int>();
     }
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Claims;
+using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.ApiKeys;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Tests.Exchanges;
+using AlgoTrade.Tests.Exchanges.Fakes;
+using AlgoTrade.Tests.Infrastructure;
+using AlgoTrade.Web.Components.Pages.ApiKeys;
+using AlgoTrade.Web.Security;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AlgoTrade.Tests.Web.ApiKeys;
+
+/// <summary>The API keys page against the real service, database and a fake Binance.</summary>
+public class ApiKeyListTests : IAsyncLifetime
+{
+    // Owned rather than inherited: MudBlazor's services are only IAsyncDisposable, and xUnit 2 disposes test classes synchronously.
+    private readonly BunitContext _ctx = new();
+    private readonly string _key = "PK" + Guid.NewGuid().ToString("N") + "TAIL";
+    private readonly string _secret = "SS" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+    private FakeBinanceServer _server = default!;
+    private ServiceProvider _core = default!;
+    private int _userId;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeBinanceServer.StartAsync();
+        _server.AddAccount(_key, _secret);
+        _server.Restrictions[_key] = (false, true);
+        _core = CoreServices.Build(await TestDatabase.SharedAsync(), settings: ExchangeTestHost.Settings(_server));
+        var email = TestUsers.NewEmail("page");
+        _userId = (await _core.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password)).User!.Id;
+
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices();
+        _ctx.Services.AddSingleton(_core.GetRequiredService<ApiKeyService>());
+        _ctx.Services.AddScoped<CurrentUser>();
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _core.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Lists_keys_masked_with_validity_and_warnings()
+    {
+        await _core.GetRequiredService<ApiKeyService>().AddAsync(_userId, new NewApiKey(ExchangeNames.Binance, "Main account", _key, _secret));
+
+        var cut = _ctx.Render<ApiKeyList>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Main account", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal($"{_key[..4]}…{_key[^4..]}", cut.Find("code.masked-key").TextContent);
+        Assert.Contains("Valid", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll(".key-warning").Count);
+        Assert.DoesNotContain(_key, cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(_secret, cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_a_key_shows_it_masked_and_clears_the_secret_from_the_form()
+    {
+        var cut = _ctx.Render<ApiKeyList>();
+        cut.WaitForAssertion(() => Assert.Contains("No API keys yet", cut.Markup, StringComparison.Ordinal));
+        var fields = cut.FindComponents<MudTextField<string>>();
+        Assert.Equal(3, fields.Count);
+        Assert.Equal("password", fields[2].Find("input").GetAttribute("type"));
+
+        fields[0].Find("input").Change("Desk");
+        fields[1].Find("input").Change(_key);
+        fields[2].Find("input").Change(_secret);
+        cut.Find("#key-add").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Desk", cut.Find("#key-table").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal($"{_key[..4]}…{_key[^4..]}", cut.Find("code.masked-key").TextContent);
+        Assert.All(cut.FindComponents<MudTextField<string>>(), f => Assert.True(string.IsNullOrEmpty(f.Find("input").GetAttribute("value"))));
+        Assert.DoesNotContain(_key, cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(_secret, cut.Markup, StringComparison.Ordinal);
+    }
+}
