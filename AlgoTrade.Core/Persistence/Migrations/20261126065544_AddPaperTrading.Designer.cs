@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlgoTrade.Core.Persistence.Migrations
 {
     [DbContext(typeof(AlgoTradeDbContext))]
-    [Migration("20261126064445_AddPaperTrading")]
+    [Migration("20261126065544_AddPaperTrading")]
     partial class AddPaperTrading
     {
         /// <inheritdoc />
