@@ -3,6 +3,7 @@ using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddAlgoTradeDataProtection(configuration);
         services.AddAlgoTradeExchanges();
         services.AddSingleton<ApiKeyService>();
+        services.AddAlgoTradeRuntime();
         return services;
     }
 }

@@ -13,6 +13,12 @@ public sealed record OrderRequest(
     decimal? QuoteQuantity = null,
     decimal? Price = null)
 {
+    /// <summary>
+    /// The price the fill model expects for this MARKET order (already worsened by its slippage). Paper and simulated
+    /// exchanges fill there, so a paper bot trades exactly as its backtest; real exchanges ignore it.
+    /// </summary>
+    public decimal? ReferencePrice { get; init; }
+
     public static OrderRequest Market(string symbol, OrderSide side, decimal quantity, string clientOrderId) =>
         new(symbol, side, OrderType.Market, clientOrderId, Quantity: quantity);
 

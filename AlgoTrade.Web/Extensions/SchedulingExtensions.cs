@@ -28,7 +28,6 @@ public static class SchedulingExtensions
         services.AddSingleton<TickMetrics>();
         services.AddSingleton<BotScheduler>();
         services.AddSingleton<IBotScheduleControl>(sp => sp.GetRequiredService<BotScheduler>());
-        services.AddSingleton<DailyReset>();
 
         services.AddQuartz(q =>
         {

@@ -91,9 +91,11 @@ public sealed class PaperLedger(
 
         if (order.Type == OrderType.Market)
         {
-            var price = order.Side == OrderSide.Buy
-                ? CeilToTick(lastPrice * (1 + Slippage), symbol.TickSize)
-                : OrderFilters.RoundDown(lastPrice * (1 - Slippage), symbol.TickSize);
+            var price = order.ReferencePrice is { } reference && reference > 0
+                ? reference
+                : order.Side == OrderSide.Buy
+                    ? CeilToTick(lastPrice * (1 + Slippage), symbol.TickSize)
+                    : OrderFilters.RoundDown(lastPrice * (1 - Slippage), symbol.TickSize);
             var quantity = order.Quantity ?? OrderFilters.RoundDown(order.QuoteQuantity!.Value / price, symbol.StepSize);
             if (quantity <= 0 || quantity < symbol.MinQuantity || quantity * price < symbol.MinNotional)
                 return ExchangeResult<ExchangeOrder>.Fail(ExchangeErrorKind.FilterFailure,

@@ -14,6 +14,8 @@ public class BotStateConfiguration : IEntityTypeConfiguration<BotState>
         builder.Property(s => s.Status).HasMaxLength(16).HasDefaultValue(BotStatus.Stopped);
         builder.Property(s => s.LastErrorMessage).HasMaxLength(2000);
         builder.Property(s => s.LastUpdatedAt).HasDefaultValueSql("now()");
+        builder.Property(s => s.EngineState).HasColumnType("jsonb");
+        builder.Property(s => s.PendingOrders).HasColumnType("jsonb");
         builder.HasOne(s => s.BotConfig).WithOne(b => b.State).HasForeignKey<BotState>(s => s.BotConfigId).OnDelete(DeleteBehavior.Cascade);
     }
 }

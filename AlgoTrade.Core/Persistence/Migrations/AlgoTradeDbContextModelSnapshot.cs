@@ -360,6 +360,10 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("bot_config_id");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
                     b.Property<decimal?>("CurrentPositionSizeCoins")
                         .HasPrecision(30, 12)
                         .HasColumnType("numeric(30,12)")
@@ -374,19 +378,36 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("daily_trades_count");
 
+                    b.Property<string>("EngineState")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("engine_state");
+
                     b.Property<decimal?>("EntryPrice")
                         .HasPrecision(30, 12)
                         .HasColumnType("numeric(30,12)")
                         .HasColumnName("entry_price");
 
+                    b.Property<bool>("ForceExitRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("force_exit_requested");
+
                     b.Property<bool>("InPosition")
                         .HasColumnType("boolean")
                         .HasColumnName("in_position");
+
+                    b.Property<DateTime?>("LastCandleOpenTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_candle_open_time");
 
                     b.Property<string>("LastErrorMessage")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error_message");
+
+                    b.Property<decimal?>("LastPrice")
+                        .HasPrecision(30, 12)
+                        .HasColumnType("numeric(30,12)")
+                        .HasColumnName("last_price");
 
                     b.Property<DateTime?>("LastRunAt")
                         .HasColumnType("timestamp with time zone")
@@ -402,6 +423,14 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasPrecision(30, 12)
                         .HasColumnType("numeric(30,12)")
                         .HasColumnName("max_price_since_entry");
+
+                    b.Property<int>("OrderSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_sequence");
+
+                    b.Property<string>("PendingOrders")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pending_orders");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,0 +1,310 @@
+using System.Text.Json;
+using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Events;
+using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Trading;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ExchangeSide = AlgoTrade.Core.Exchanges.OrderSide;
+using TradingSide = AlgoTrade.Core.Trading.OrderSide;
+
+namespace AlgoTrade.Core.Runtime;
+
+/// <summary>
+/// One tick of one bot, the live driver of the same <see cref="RiskEngine"/> the backtester uses:
+/// reconcile → candles and price → engine (new closed candles, then the pending order and the stops at the last
+/// price) → orders with client ids written down before sending → one transaction (trades, bot_state, logs) →
+/// events after commit.
+/// </summary>
+public sealed class BotRunner(
+    IDbContextFactory<AlgoTradeDbContext> dbFactory,
+    IExchangeClientFactory exchanges,
+    IBotCredentialsProvider credentials,
+    ActivityLogWriter logWriter,
+    IBotEventHub events,
+    IOptions<RuntimeOptions> options,
+    TimeProvider clock,
+    ILogger<BotRunner> logger) : IBotRunner
+{
+    public async Task<TickOutcome> TickAsync(int botId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var bot = await db.BotConfigs.Include(b => b.State).SingleOrDefaultAsync(b => b.Id == botId, cancellationToken);
+        if (bot?.State is null || !bot.IsActive || bot.State.Status is not (BotStatus.Running or BotStatus.Paused))
+            return TickOutcome.Skipped;
+
+        var tick = new BotTick(bot, bot.State, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            var outcome = await RunAsync(db, tick, cancellationToken);
+            return outcome;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Tick of bot {BotId} failed", botId);
+            return await RecordFailureAsync(botId, bot.UserId, ex.GetType().Name + ": " + ex.Message, permanent: false, details: null, cancellationToken);
+        }
+    }
+
+    private async Task<TickOutcome> RunAsync(AlgoTradeDbContext db, BotTick tick, CancellationToken ct)
+    {
+        var bot = tick.Bot;
+        var state = tick.State;
+        var feeRate = ExchangeNames.RequiresApiKey(bot.ExchangeName) ? options.Value.LiveFeeRate : (decimal?)null;
+        var settings = RiskSettings.FromBotConfig(bot, out var settingErrors, feeRate);
+        if (settingErrors.Count > 0)
+            return await RecordFailureAsync(bot.Id, bot.UserId, "The bot's settings are invalid: " + string.Join(" ", settingErrors.SelectMany(e => e.Value)), permanent: true, details: null, ct);
+        if (!Timeframe.TryParse(bot.Timeframe, out var timeframe) || !StrategyRegistry.TryGet(bot.StrategyType, out var definition))
+            return await RecordFailureAsync(bot.Id, bot.UserId, $"Unknown timeframe '{bot.Timeframe}' or strategy '{bot.StrategyType}'.", permanent: true, details: null, ct);
+        var strategyCheck = definition.Validate(bot.StrategyParams.RootElement);
+        if (strategyCheck.Parameters is not { } parameters)
+            return await RecordFailureAsync(bot.Id, bot.UserId, "The strategy parameters are invalid: " + string.Join(" ", strategyCheck.Errors.SelectMany(e => e.Value)), permanent: true, details: null, ct);
+
+        ExchangeCredentials? keys = null;
+        if (ExchangeNames.RequiresApiKey(bot.ExchangeName))
+        {
+            keys = await credentials.GetAsync(bot.UserId, bot.ExchangeName, ct);
+            if (keys is null)
+                return await RecordFailureAsync(bot.Id, bot.UserId, $"No valid {bot.ExchangeName} API key: add or re-validate one on the API keys page.", permanent: true, details: null, ct);
+        }
+        var client = exchanges.Create(bot.ExchangeName, keys, bot.Id);
+        var positionState = string.IsNullOrEmpty(state.EngineState)
+            ? PositionState.Initial(settings.InitialCapital)
+            : BacktestJson.Deserialize<PositionState>(state.EngineState)!;
+        var engine = new RiskEngine(settings, timeframe, positionState);
+        var orders = new OrderExecutor(db, client, tick, engine, clock);
+
+        // 1. An order whose outcome is unknown is settled before anything else happens.
+        var reconciled = await orders.ReconcileAsync(ct);
+        if (reconciled is { } stuck)
+            return await FailTransientAsync(db, tick, stuck, ct);
+
+        // 2. Candles and the last price.
+        var window = Math.Max(options.Value.CandleWindow, definition.WarmUpPeriod(parameters) * 5);
+        var klines = await client.GetClosedKlinesAsync(bot.Symbol, bot.Timeframe, Math.Min(window, 1000), ct: ct);
+        if (!klines.Success)
+            return await ExchangeFailureAsync(db, tick, klines.Error, ct);
+        var lastPrice = await client.GetLastPriceAsync(bot.Symbol, ct);
+        if (!lastPrice.Success)
+            return await ExchangeFailureAsync(db, tick, lastPrice.Error, ct);
+        var price = (double)lastPrice.Data;
+
+        // 3. Rebuild the strategy over the window; new closed candles go through the engine in order.
+        var strategy = definition.Create(parameters);
+        var firstTick = state.LastCandleOpenTime is null;
+        foreach (var k in klines.Data)
+        {
+            var candle = new Candle(k.OpenTime, (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close, (double)k.Volume);
+            var signal = strategy.OnCandle(in candle);
+            if (state.LastCandleOpenTime is { } last && candle.OpenTime <= last) continue;
+            if (!firstTick)
+            {
+                var error = await ProcessClosedCandleAsync(engine, orders, tick, candle, signal, ct);
+                if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+            }
+            state.LastCandleOpenTime = candle.OpenTime;
+        }
+        if (firstTick)
+            tick.Log(ActivityLogLevel.Info, $"Started: indicators warmed up on {klines.Data.Count} closed {bot.Timeframe} candles", new { candles = klines.Data.Count, last_price = price });
+
+        // 4. The order decided at the last close goes out now, at the market.
+        if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(tick.Now, price, out var pending))
+        {
+            var error = await orders.ExecuteAsync(pending, referencePrice: true, ct);
+            if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+        }
+
+        // 5. Between candles: stops, take-profits and the duration limit against the last price.
+        if (state.ForceExitRequested && engine.State.Quantity > 0)
+        {
+            var forced = new OrderIntent(TradingSide.Sell, FillReason.Signal, tick.Now, price, engine.State.Quantity, engine.State.Quantity * price);
+            tick.Log(ActivityLogLevel.Warning, "Force exit requested by the owner: selling the whole position at the market", new { price });
+            var error = await orders.ExecuteAsync(forced, referencePrice: true, ct, reasonName: "manual");
+            if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+        }
+        state.ForceExitRequested = false;
+        var guard = 0;
+        while (guard++ < 8 && engine.TryExitAtPrice(tick.Now, price, out var exit))
+        {
+            var error = await orders.ExecuteAsync(exit, referencePrice: true, ct);
+            if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+        }
+
+        await CommitAsync(db, tick, engine, price, ct);
+        return TickOutcome.Completed;
+    }
+
+    private static async Task<ExchangeError?> ProcessClosedCandleAsync(
+        RiskEngine engine, OrderExecutor orders, BotTick tick, Candle candle, Signal signal, CancellationToken ct)
+    {
+        // A pending order still here failed to go out at the previous tick: it fills at this candle's open, as step 0.
+        if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(candle.OpenTime, candle.Open, out var stale))
+        {
+            if (await orders.ExecuteAsync(stale, referencePrice: true, ct) is { } e) return e;
+        }
+        if (engine.State.Quantity > 0)
+        {
+            var guard = 0;
+            while (guard++ < 8 && engine.TryExitWithinCandle(in candle, out var exit))
+            {
+                if (await orders.ExecuteAsync(exit, referencePrice: true, ct) is { } e) return e;
+            }
+            if (engine.TryExitOnDuration(in candle, out var timeout))
+            {
+                if (await orders.ExecuteAsync(timeout, referencePrice: true, ct) is { } e) return e;
+            }
+        }
+        var decision = engine.OnCandleClosed(in candle, signal);
+        var details = new { candle_open = candle.OpenTime, close = candle.Close, signal = signal.ToString(), decision = decision.ToString() };
+        switch (decision)
+        {
+            case CandleDecision.EntryScheduled:
+                tick.Log(ActivityLogLevel.Info, $"Entry signal at close {candle.Close:G10}: buying at the market", details);
+                break;
+            case CandleDecision.ExitScheduled:
+                tick.Log(ActivityLogLevel.Info, $"Exit signal at close {candle.Close:G10}: selling at the market", details);
+                break;
+            case CandleDecision.EntryBlockedDailyTarget:
+            case CandleDecision.EntryBlockedDailyLoss:
+                tick.Log(ActivityLogLevel.Warning, decision == CandleDecision.EntryBlockedDailyTarget
+                    ? "Entry blocked: today's profit target is reached" : "Entry blocked: today's loss limit is reached", details);
+                tick.State.Status = BotStatus.Paused;
+                break;
+            case CandleDecision.EntrySkippedZeroSize:
+                tick.Log(ActivityLogLevel.Warning, "Entry skipped: the position size is zero (no cash left)", details);
+                break;
+            default:
+                tick.Log(ActivityLogLevel.Debug, $"Candle {candle.OpenTime:u} closed at {candle.Close:G10}: {signal}", details, routine: true);
+                break;
+        }
+        return null;
+    }
+
+    private async Task CommitAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, double price, CancellationToken ct)
+    {
+        var state = tick.State;
+        var s = engine.State;
+        state.InPosition = s.Quantity > 0;
+        state.EntryPrice = s.Quantity > 0 ? ToDecimal(s.EntryPrice) : null;
+        state.CurrentPositionSizeCoins = s.Quantity > 0 ? ToDecimal(s.Quantity) : null;
+        state.MaxPriceSinceEntry = s.Quantity > 0 ? ToDecimal(s.MaxPriceSinceEntry) : null;
+        state.StopLossPrice = ToDecimal(engine.StopLossPrice);
+        state.TrailingStopPrice = ToDecimal(engine.TrailingStopPrice);
+        state.TakeProfitPrice = ToDecimal(engine.TakeProfitPrice);
+        var today = DateOnly.FromDateTime(tick.Now);
+        state.DailyPnl = s.DailyDate == today ? ToDecimal(s.DailyRealizedPnl)!.Value : 0;
+        state.DailyTradesCount = s.DailyDate == today ? s.DailyTradeCount : 0;
+        state.EngineState = BacktestJson.Serialize(s);
+        state.LastPrice = ToDecimal(price);
+        state.LastRunAt = tick.Now;
+        state.LastUpdatedAt = tick.Now;
+        state.LastErrorMessage = null;
+        state.ConsecutiveFailures = 0;
+        state.PendingOrders = null;
+
+        db.Trades.AddRange(tick.Trades);
+        db.BotActivityLogs.AddRange(tick.Logs);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        foreach (var row in tick.RoutineLogs) logWriter.Enqueue(row);
+        Publish(tick);
+    }
+
+    private void Publish(BotTick tick)
+    {
+        var bot = tick.Bot;
+        foreach (var t in tick.Trades)
+            events.Publish(new TradeExecuted(bot.Id, bot.UserId, t.Timestamp, t.Id, t.Symbol, t.Side, t.Price, t.QuantityFilled, t.Pnl, t.ExitReason ?? t.EntryReason));
+        foreach (var l in tick.Logs)
+            events.Publish(new LogWritten(bot.Id, bot.UserId, l.Timestamp, l.LogLevel, l.Message));
+        events.Publish(new BotStateChanged(bot.Id, bot.UserId, tick.Now, tick.State.Status));
+    }
+
+    private async Task<TickOutcome> ExchangeFailureAsync(AlgoTradeDbContext db, BotTick tick, ExchangeError error, CancellationToken ct)
+    {
+        var permanent = error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol;
+        if (permanent)
+            return await RecordFailureAsync(tick.Bot.Id, tick.Bot.UserId, $"{tick.Bot.ExchangeName}: {error.Message}", permanent: true,
+                details: new { kind = error.Kind.ToString(), code = error.Code }, ct);
+        return await FailTransientAsync(db, tick, error, ct);
+    }
+
+    /// <summary>
+    /// A transient failure keeps what already happened this tick (fills that did go through are committed with their
+    /// trades) and lets the next tick retry; orders of unknown outcome stay written down for reconciliation.
+    /// </summary>
+    private async Task<TickOutcome> FailTransientAsync(AlgoTradeDbContext db, BotTick tick, ExchangeError error, CancellationToken ct)
+    {
+        var state = tick.State;
+        state.ConsecutiveFailures++;
+        var message = $"{tick.Bot.ExchangeName}: {error.Message}";
+        var giveUp = state.ConsecutiveFailures >= options.Value.MaxConsecutiveFailures;
+        state.LastErrorMessage = message;
+        state.LastRunAt = tick.Now;
+        state.LastUpdatedAt = tick.Now;
+        if (giveUp)
+        {
+            state.Status = BotStatus.Error;
+            tick.Bot.IsActive = false;
+        }
+        tick.Log(ActivityLogLevel.Error, giveUp
+                ? $"Tick failed {state.ConsecutiveFailures} times in a row; the bot is stopped with status error: {message}"
+                : $"Tick failed (attempt {state.ConsecutiveFailures} of {options.Value.MaxConsecutiveFailures}), retrying next tick: {message}",
+            new { kind = error.Kind.ToString(), code = error.Code, retry_after_seconds = error.RetryAfter?.TotalSeconds, consecutive_failures = state.ConsecutiveFailures });
+        db.Trades.AddRange(tick.Trades);
+        db.BotActivityLogs.AddRange(tick.Logs);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        Publish(tick);
+        return giveUp ? TickOutcome.BotDisabled : TickOutcome.FailedTransient;
+    }
+
+    /// <summary>Writes a failure in a fresh context (the tick's own may hold half-done changes).</summary>
+    private async Task<TickOutcome> RecordFailureAsync(int botId, int userId, string message, bool permanent, object? details, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bot = await db.BotConfigs.Include(b => b.State).SingleOrDefaultAsync(b => b.Id == botId, ct);
+        if (bot?.State is null) return TickOutcome.Skipped;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var state = bot.State;
+        state.ConsecutiveFailures++;
+        var giveUp = permanent || state.ConsecutiveFailures >= options.Value.MaxConsecutiveFailures;
+        state.LastErrorMessage = message.Length > 2000 ? message[..2000] : message;
+        state.LastRunAt = now;
+        state.LastUpdatedAt = now;
+        if (giveUp)
+        {
+            state.Status = BotStatus.Error;
+            bot.IsActive = false;
+        }
+        var text = giveUp ? $"Bot stopped with status error: {message}" : $"Tick failed (attempt {state.ConsecutiveFailures} of {options.Value.MaxConsecutiveFailures}), retrying next tick: {message}";
+        var log = new BotActivityLog
+        {
+            BotConfigId = botId, UserId = userId, Timestamp = now, LogLevel = ActivityLogLevel.Error, Message = text,
+            Details = JsonSerializer.SerializeToDocument(new { permanent, consecutive_failures = state.ConsecutiveFailures, detail = details }),
+        };
+        db.BotActivityLogs.Add(log);
+        await db.SaveChangesAsync(ct);
+        events.Publish(new LogWritten(botId, userId, now, log.LogLevel, log.Message));
+        events.Publish(new BotStateChanged(botId, userId, now, state.Status));
+        return giveUp ? TickOutcome.BotDisabled : TickOutcome.FailedTransient;
+    }
+
+    internal static decimal? ToDecimal(double? value) =>
+        value is { } v && double.IsFinite(v) ? Math.Round((decimal)v, 12) : null;
+}

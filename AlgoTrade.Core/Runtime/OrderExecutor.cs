@@ -1,0 +1,177 @@
+using System.Globalization;
+using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Trading;
+using Microsoft.EntityFrameworkCore;
+using ExchangeSide = AlgoTrade.Core.Exchanges.OrderSide;
+using TradingSide = AlgoTrade.Core.Trading.OrderSide;
+
+namespace AlgoTrade.Core.Runtime;
+
+/// <summary>
+/// Sends the engine's intents to the exchange without ever sending one twice: the client order id (bot id and a
+/// per-bot sequence) and the intent are committed to bot_state before the request, and an order of unknown outcome
+/// is looked up by that id on the next tick.
+/// </summary>
+internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient client, BotTick tick, RiskEngine engine, TimeProvider clock)
+{
+    private readonly List<PendingExchangeOrder> _pending = Load(tick.State.PendingOrders);
+
+    public static string ClientOrderIdFor(int botId, int sequence) => string.Create(CultureInfo.InvariantCulture, $"at{botId}-{sequence}");
+
+    /// <summary>Settles orders written down by an earlier tick. Returns the error when one is still unknown.</summary>
+    public async Task<ExchangeError?> ReconcileAsync(CancellationToken ct)
+    {
+        while (_pending.Count > 0)
+        {
+            var pending = _pending[0];
+            var found = await client.GetOrderAsync(tick.Bot.Symbol, pending.ClientOrderId, ct);
+            if (!found.Success && found.Error.Kind == ExchangeErrorKind.OrderNotFound)
+            {
+                tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",
+                    new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.Reason.ToName() });
+                if (pending.Side == TradingSide.Buy || pending.Reason == FillReason.Signal)
+                    engine.State.PendingOrder = PendingOrder.None;
+            }
+            else if (!found.Success)
+            {
+                return found.Error;
+            }
+            else if (found.Data.ExecutedQuantity > 0)
+            {
+                var known = await db.Trades.AnyAsync(t => t.BotConfigId == tick.Bot.Id && t.ClientOrderId == pending.ClientOrderId, ct);
+                if (!known)
+                {
+                    Book(pending.ToIntent(), found.Data, pending.Reason.ToName());
+                    tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} had been filled before the last tick could record it; recorded now",
+                        new { client_order_id = pending.ClientOrderId, exchange_order_id = found.Data.OrderId });
+                }
+            }
+            else
+            {
+                // Accepted but not filled (a market order should not rest): cancel it so nothing fills behind our back.
+                await client.CancelOrderAsync(tick.Bot.Symbol, pending.ClientOrderId, ct);
+                tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was open without fills and has been cancelled",
+                    new { client_order_id = pending.ClientOrderId, status = found.Data.Status.ToString() });
+            }
+            _pending.RemoveAt(0);
+        }
+        return null;
+    }
+
+    /// <summary>Places one intent at the market and books the fill. Returns an error that should end the tick.</summary>
+    public async Task<ExchangeError?> ExecuteAsync(OrderIntent intent, bool referencePrice, CancellationToken ct, string? reasonName = null)
+    {
+        var state = tick.State;
+        state.OrderSequence++;
+        var clientOrderId = ClientOrderIdFor(tick.Bot.Id, state.OrderSequence);
+        var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime);
+        _pending.Add(pending);
+        await WriteDownAsync(ct);
+
+        var side = intent.Side == TradingSide.Buy ? ExchangeSide.Buy : ExchangeSide.Sell;
+        var request = intent.Side == TradingSide.Buy
+            ? OrderRequest.MarketByQuote(tick.Bot.Symbol, side, Math.Round((decimal)intent.QuoteAmount, 8, MidpointRounding.ToZero), clientOrderId)
+            : OrderRequest.Market(tick.Bot.Symbol, side, Math.Round((decimal)intent.Quantity, 8, MidpointRounding.ToZero), clientOrderId);
+        if (referencePrice)
+            request = request with { ReferencePrice = (decimal)intent.Price };
+        var placed = await client.PlaceOrderAsync(request, ct);
+        if (!placed.Success)
+        {
+            if (placed.Error.RequiresReconciliation)
+                return placed.Error; // stays written down: the next tick looks it up
+            _pending.Remove(pending);
+            await WriteDownAsync(ct);
+            if (placed.Error.IsTransient)
+            {
+                // Nothing was executed; an order decided at a close is retried by the next tick.
+                if (intent.Reason == FillReason.Signal)
+                    engine.State.PendingOrder = intent.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
+                return placed.Error;
+            }
+            tick.Log(ActivityLogLevel.Error, $"{(intent.Side == TradingSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
+                new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
+            return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
+        }
+        Book(intent, placed.Data, reasonName ?? intent.Reason.ToName());
+        _pending.Remove(pending);
+        return null;
+    }
+
+    private void Book(OrderIntent intent, ExchangeOrder order, string reason)
+    {
+        var symbolQuote = QuoteAssetOf(order);
+        var quantity = order.ExecutedQuantity;
+        var quote = order.CumulativeQuoteQuantity;
+        var price = order.AveragePrice;
+        decimal fee = 0;
+        foreach (var f in order.Fills)
+        {
+            if (string.Equals(f.CommissionAsset, symbolQuote, StringComparison.OrdinalIgnoreCase))
+                fee += f.Commission;
+            else if (tick.Bot.Symbol.StartsWith(f.CommissionAsset, StringComparison.OrdinalIgnoreCase))
+            {
+                // Commission taken in the base asset: the position is smaller by it, and it costs its value in quote.
+                fee += f.Commission * f.Price;
+                if (intent.Side == TradingSide.Buy) quantity -= f.Commission;
+            }
+        }
+        var fill = new Fill(tick.Now, (double)price, (double)quantity, (double)quote, (double)fee);
+        var pnl = engine.ApplyFill(in intent, in fill);
+        tick.Trades.Add(new Trade
+        {
+            BotConfigId = tick.Bot.Id,
+            UserId = tick.Bot.UserId,
+            BinanceOrderId = order.OrderId,
+            ClientOrderId = order.ClientOrderId,
+            Symbol = order.Symbol,
+            Side = intent.Side == TradingSide.Buy ? TradeSide.Buy : TradeSide.Sell,
+            OrderType = OrderTypes.Market,
+            Price = price,
+            QuantityFilled = quantity,
+            QuoteQuantityFilled = quote,
+            CommissionAmount = fee,
+            CommissionAsset = symbolQuote,
+            Pnl = BotRunner.ToDecimal(double.IsNaN(pnl) ? null : pnl),
+            EntryReason = intent.Side == TradingSide.Buy ? reason : null,
+            ExitReason = intent.Side == TradingSide.Sell ? reason : null,
+            Timestamp = tick.Now,
+        });
+        var verb = intent.Side == TradingSide.Buy ? "Bought" : "Sold";
+        tick.Log(ActivityLogLevel.Info, $"{verb} {quantity:G10} {order.Symbol} at {price:G10} ({reason})", new
+        {
+            client_order_id = order.ClientOrderId,
+            exchange_order_id = order.OrderId,
+            side = intent.Side.ToString().ToUpperInvariant(),
+            reason,
+            intended_price = intent.Price,
+            fill_price = price,
+            quantity,
+            quote_quantity = quote,
+            fee,
+            realized_pnl = double.IsNaN(pnl) ? (double?)null : pnl,
+        });
+    }
+
+    private string QuoteAssetOf(ExchangeOrder order) =>
+        order.Fills.FirstOrDefault()?.CommissionAsset is { } asset && order.Symbol.EndsWith(asset, StringComparison.OrdinalIgnoreCase)
+            ? asset
+            : QuoteAssets.FirstOrDefault(q => order.Symbol.EndsWith(q, StringComparison.OrdinalIgnoreCase)) ?? "USDT";
+
+    private static readonly string[] QuoteAssets = ["USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY"];
+
+    /// <summary>Commits the sequence and the orders in flight on their own, before the request leaves.</summary>
+    private async Task WriteDownAsync(CancellationToken ct)
+    {
+        var json = _pending.Count == 0 ? null : BacktestJson.Serialize(_pending);
+        tick.State.PendingOrders = json;
+        var sequence = tick.State.OrderSequence;
+        await db.BotStates.Where(s => s.BotConfigId == tick.Bot.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.OrderSequence, sequence).SetProperty(b => b.PendingOrders, json), ct);
+    }
+
+    private static List<PendingExchangeOrder> Load(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : BacktestJson.Deserialize<List<PendingExchangeOrder>>(json) ?? [];
+}
