@@ -4,7 +4,7 @@ namespace AlgoTrade.Cli;
 
 public static class CliApp
 {
-    private static readonly HashSet<string> Flags = ["json", "help"];
+    private static readonly HashSet<string> Flags = ["json", "help", "keep-indexes"];
 
     public const string Usage = """
         AlgoTrade command line
@@ -18,6 +18,10 @@ public static class CliApp
                                                      backtest a strategy on a candle CSV (header
                                                      datetime,open,high,low,close,volume or Binance
                                                      klines); summary table, or results JSON with --json
+          logs seed [--rows 5000000] [--users 50] [--bots 200] [--days 90] [--keep-indexes]
+                                                     synthetic users, bots and activity logs (docs/admin.md)
+          logs bench [--runs 5] [--page-size 50] [--pages 100]
+                                                     time every explorer query shape, first and deep pages
 
         Database commands read ConnectionStrings__Default or --connection.
         """;
@@ -37,6 +41,8 @@ public static class CliApp
             {
                 ("db", "migrate") => await DbCommands.MigrateAsync(parsed, stdout, ct),
                 ("users", "create-admin") => await UserCommands.CreateAdminAsync(parsed, stdout, ct),
+                ("logs", "seed") => await LogSeedCommand.RunAsync(parsed, stdout, ct),
+                ("logs", "bench") => await LogBenchCommand.RunAsync(parsed, stdout, ct),
                 ("backtest", null) => await BacktestCommand.RunAsync(parsed, stdout, stderr, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
