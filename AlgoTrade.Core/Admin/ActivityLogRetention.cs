@@ -60,9 +60,11 @@ public sealed class ActivityLogRetention(
     public async Task<ActivityLogStorage> GetStorageAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sizes = await db.Database.SqlQuery<StorageRow>($"""
+        var sizes = await db.Database.SqlQueryRaw<StorageRow>("""
             SELECT pg_total_relation_size(c.oid) AS total_bytes, pg_relation_size(c.oid) AS table_bytes,
-                   pg_indexes_size(c.oid) AS index_bytes, GREATEST(c.reltuples, 0)::bigint AS approximate_rows
+                   pg_indexes_size(c.oid) AS index_bytes, (
+            """ + ActivityLogRowEstimate.Sql + """
+            ) AS approximate_rows
             FROM pg_class c WHERE c.oid = 'bot_activity_logs'::regclass
             """).SingleAsync(ct);
         var oldest = await db.BotActivityLogs.OrderBy(l => l.Timestamp).Select(l => (DateTime?)l.Timestamp).FirstOrDefaultAsync(ct);

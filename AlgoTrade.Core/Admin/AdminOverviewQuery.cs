@@ -18,8 +18,7 @@ public sealed class AdminOverviewQuery(IDbContextFactory<AlgoTradeDbContext> dbF
         var bots = await db.BotConfigs.CountAsync(ct);
         var running = await db.BotStates.CountAsync(s => s.Status == BotStatus.Running || s.Status == BotStatus.Paused, ct);
         var errors = await db.BotStates.CountAsync(s => s.Status == BotStatus.Error, ct);
-        // The planner's estimate: an exact count of millions of rows would take seconds.
-        var rows = await db.Database.SqlQuery<long>($"SELECT GREATEST(reltuples, 0)::bigint AS \"Value\" FROM pg_class WHERE oid = 'bot_activity_logs'::regclass").SingleAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<long>("SELECT (" + ActivityLogRowEstimate.Sql + ") AS \"Value\"").SingleAsync(ct);
         return new AdminOverview(users?.Total ?? 0, users?.Active ?? 0, users?.Admins ?? 0, bots, running, errors, rows);
     }
 }

@@ -67,21 +67,32 @@ public class AdminExplorerTests(BrowserFixture browser)
         await Expect(page.Locator("#export-csv")).ToHaveAttributeAsync("href", new Regex($"bot={noisy.Id}.*level=ERROR"));
         await BrowserFixture.ScreenshotAsync(page, "admin-activity-logs");
 
+        // Stop the calm bot from the all-bots page; the audit page then shows who did it.
+        await page.GotoAsync($"/admin/bots?owner={calm.UserId}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var calmRow = page.Locator("#bots-grid tr", new() { HasText = "Calm holder" });
+        await Expect(calmRow).ToContainTextAsync("running");
+        await calmRow.Locator(".at-stop-bot").ClickAsync();
+        await page.Locator(".mud-dialog button", new() { HasText = "Stop bot" }).ClickAsync();
+        await Expect(calmRow.Locator(".at-bot-status")).ToHaveTextAsync("stopped");
+        await Expect(calmRow.Locator(".at-stop-bot")).ToBeDisabledAsync();
+
         foreach (var (path, name, marker) in new[]
                  {
                      ("/admin", "admin-overview", "#overview-users"),
-                     ("/admin/users", "admin-users", "#users-grid"),
-                     ("/admin/bots", "admin-bots", "#bots-grid"),
+                     ("/admin/users", "admin-users", "#users-grid tbody tr.mud-table-row"),
+                     ("/admin/bots", "admin-bots", "#bots-grid tbody tr.mud-table-row"),
                      ("/admin/system", "admin-system", "#system-storage"),
-                     ("/admin/audit", "admin-audit", "#audit-grid"),
+                     ("/admin/audit", "admin-audit", $"#audit-grid tr:has-text('bot {calm.Id}')"),
                  })
         {
             await page.GotoAsync(path);
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await Expect(page.Locator(marker)).ToBeVisibleAsync();
+            await Expect(page.Locator(marker).First).ToBeVisibleAsync();
             await Expect(page.Locator("#admin-nav [aria-current='page']")).ToHaveAttributeAsync("href", path);
             await BrowserFixture.ScreenshotAsync(page, name);
         }
+        await Expect(page.Locator("#audit-grid tr", new() { HasText = $"bot {calm.Id}" })).ToContainTextAsync(adminEmail);
         await page.Context.CloseAsync();
     }
 }
