@@ -18,6 +18,8 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = connectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["DemoSeed:Enabled"] = "false",
+            // Test hosts share one database: each schedules only the bots its own test starts.
+            ["Scheduling:ScheduleActiveBotsAtStartup"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "web-.json"),
         };
@@ -26,9 +28,9 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
-    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
     {
-        var factory = new AlgoTradeWebFactory(await TestDatabase.SharedAsync(), settings);
+        var factory = new AlgoTradeWebFactory(connectionString ?? await TestDatabase.SharedAsync(), settings);
         factory.StartServer();
         return factory;
     }
