@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<CurrentUser>();
+        services.AddAlgoTradeAdmin();
         services.AddTransient<DemoDataSeeder>();
         return builder;
     }
