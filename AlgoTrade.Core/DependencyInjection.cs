@@ -1,10 +1,12 @@
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.ApiKeys;
+using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Security;
+using AlgoTrade.Core.Trades;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,11 @@ public static class DependencyInjection
         services.AddAlgoTradeExchanges();
         services.AddSingleton<ApiKeyService>();
         services.AddAlgoTradeRuntime();
+        services.AddSingleton<SymbolCatalog>();
+        services.AddSingleton<BotConfigValidator>();
+        // Needs an IBotScheduleControl and an IBotEventHub from the host (the web app).
+        services.AddSingleton<BotService>();
+        services.AddSingleton<TradeQueries>();
         return services;
     }
 }

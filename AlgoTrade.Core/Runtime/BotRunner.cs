@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
@@ -59,6 +60,10 @@ public sealed class BotRunner(
     {
         var bot = tick.Bot;
         var state = tick.State;
+        // The same validator as the form and the CLI: settings edited in the database by hand are caught here.
+        var problems = BotConfigValidator.ValidateSettings(bot);
+        if (problems.Count > 0)
+            return await RecordFailureAsync(bot.Id, bot.UserId, "The bot's settings are invalid: " + string.Join(" ", problems.SelectMany(e => e.Value)), permanent: true, details: null, ct);
         var feeRate = ExchangeNames.RequiresApiKey(bot.ExchangeName) ? options.Value.LiveFeeRate : (decimal?)null;
         var settings = RiskSettings.FromBotConfig(bot, out var settingErrors, feeRate);
         if (settingErrors.Count > 0)

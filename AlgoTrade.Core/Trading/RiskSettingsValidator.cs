@@ -62,7 +62,7 @@ public static class RiskSettingsValidator
             if (p <= 0)
                 e.Add(field, $"Level {i + 1}: percentage must be greater than 0 (got {F(p)}).");
             if (r <= 0 || r > 1)
-                e.Add(field, $"Level {i + 1}: ratio is a fraction of the entry quantity, greater than 0 and at most 1 (got {F(r)}).");
+                e.Add(field, $"Level {i + 1}: ratio is a fraction of the entry quantity, greater than 0 and at most 1, i.e. up to 100 % (got {F(r)} = {F(r * 100)} %).");
             if (s.TakeProfitPerc is { } tp && p >= tp)
                 e.Add(field, $"Level {i + 1}: percentage {F(p)} must be below take_profit_perc {F(tp)}, which sells the rest.");
             if (levels.Take(i).Any(l => l.Percentage == p))
@@ -70,7 +70,7 @@ public static class RiskSettingsValidator
         }
         var sum = levels.Sum(l => l.Ratio);
         if (sum > 1)
-            e.Add(field, $"The ratios add up to {F(sum)}; together they may sell at most the whole position (1).");
+            e.Add(field, $"The ratios add up to {F(sum)} ({F(sum * 100)} %); together they may sell at most the whole position (1 = 100 %).");
     }
 
     private static string F(decimal v) => v.ToString("0.##########", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlgoTrade.Tests.Infrastructure;
@@ -10,9 +11,11 @@ namespace AlgoTrade.Tests.Infrastructure;
 public class AlgoTradeWebFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public AlgoTradeWebFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    public AlgoTradeWebFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = connectionString,
@@ -28,9 +31,12 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
-    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
+    /// <param name="configureServices">Runs after the app's own registrations, to replace a service (the clock, say).</param>
+    /// <param name="connectionString">A database of the test's own instead of the run's shared one.</param>
+    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, string? connectionString = null)
     {
-        var factory = new AlgoTradeWebFactory(connectionString ?? await TestDatabase.SharedAsync(), settings);
+        var factory = new AlgoTradeWebFactory(connectionString ?? await TestDatabase.SharedAsync(), settings, configureServices);
         factory.StartServer();
         return factory;
     }
@@ -46,6 +52,8 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_configureServices is not null)
+            builder.ConfigureTestServices(_configureServices);
     }
 
     /// <summary>A client with its own cookie jar that does not follow redirects, so tests can see them.</summary>

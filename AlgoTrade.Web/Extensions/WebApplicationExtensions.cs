@@ -42,6 +42,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapTradeExportEndpoints();
         app.MapAdminEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -35,9 +35,9 @@ public class RiskSettingsValidatorTests
         Assert.Equal(
         [
             "Level 2: percentage 3 must be below take_profit_perc 2, which sells the rest.",
-            "Level 3: ratio is a fraction of the entry quantity, greater than 0 and at most 1 (got 0).",
+            "Level 3: ratio is a fraction of the entry quantity, greater than 0 and at most 1, i.e. up to 100 % (got 0 = 0 %).",
             "Level 3: percentage 1 appears more than once.",
-            "The ratios add up to 1.3; together they may sell at most the whole position (1).",
+            "The ratios add up to 1.3 (130 %); together they may sell at most the whole position (1 = 100 %).",
         ], errors["partial_take_profits_config"]);
         Assert.Equal(["Trailing stop is active but has no percentage."], errors["trailing_stop_perc"]);
     }

@@ -1,0 +1,10 @@
+namespace AlgoTrade.Core.Bots;
+
+public enum RiskLevelKind
+{
+    TakeProfit,
+    PartialTakeProfit,
+    Entry,
+    TrailingStop,
+    StopLoss,
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Trading;
+
+namespace AlgoTrade.Web.Components.Pages.Bots;
+
+/// <summary>
+/// What the bot form edits, in the trader's units (percent of the position rather than ratios, one position-size
+/// field behind a toggle); <see cref="ToBotConfig"/> turns it into the columns the one validator checks.
+/// </summary>
+public sealed class BotFormModel
+{
+    public string Name { get; set; } = "";
+    public string ExchangeName { get; set; } = ExchangeNames.Simulated;
+    public string? Symbol { get; set; }
+    public string Timeframe { get; set; } = "1h";
+    public int? CheckIntervalSeconds { get; set; } = 60;
+
+    public string StrategyType { get; set; } = StrategyRegistry.All[0].Type;
+    public Dictionary<string, decimal?> StrategyParams { get; private set; } = Defaults(StrategyRegistry.All[0]);
+
+    public decimal? InitialCapital { get; set; } = 1000;
+    public PositionSizeMode SizeMode { get; set; } = PositionSizeMode.PercentOfCash;
+    public decimal? PositionSizePerc { get; set; } = 10;
+    public decimal? PositionSizeFixed { get; set; }
+    public decimal? StopLossPerc { get; set; } = 2;
+    public decimal? TakeProfitPerc { get; set; } = 5;
+    public bool TrailingStopActive { get; set; }
+    public decimal? TrailingStopPerc { get; set; } = 1.5m;
+    public List<PartialLevelRow> Partials { get; set; } = [];
+    public int? MaxTradeDurationHours { get; set; }
+    public decimal? DailyTargetPerc { get; set; }
+    public decimal? MaxDailyLossPerc { get; set; }
+
+    public StrategyDefinition? Strategy => StrategyRegistry.TryGet(StrategyType, out var d) ? d : null;
+
+    /// <summary>Switches strategy and starts its parameters from their defaults.</summary>
+    public void SelectStrategy(string strategyType)
+    {
+        StrategyType = strategyType;
+        StrategyParams = Strategy is { } d ? Defaults(d) : [];
+    }
+
+    public IReadOnlyList<PartialTakeProfit> PartialLevels =>
+        Partials.Where(p => p.Percentage is not null && p.SellPercent is not null)
+            .Select(p => new PartialTakeProfit(p.Percentage!.Value, p.SellPercent!.Value / 100m)).ToList();
+
+    public BotConfig ToBotConfig() => new()
+    {
+        Name = Name,
+        ExchangeName = ExchangeName,
+        Symbol = Symbol ?? "",
+        Timeframe = Timeframe,
+        CheckIntervalSeconds = CheckIntervalSeconds ?? 0,
+        StrategyType = StrategyType,
+        StrategyParams = JsonDocument.Parse(JsonSerializer.Serialize(
+            StrategyParams.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.Value))),
+        InitialCapital = InitialCapital ?? 0,
+        PositionSizePerc = SizeMode == PositionSizeMode.PercentOfCash ? PositionSizePerc : null,
+        PositionSizeFixed = SizeMode == PositionSizeMode.FixedQuote ? PositionSizeFixed : null,
+        StopLossPerc = StopLossPerc,
+        TakeProfitPerc = TakeProfitPerc,
+        TrailingStopActive = TrailingStopActive,
+        TrailingStopPerc = TrailingStopActive ? TrailingStopPerc : null,
+        PartialTakeProfitsConfig = PartialsJson(),
+        MaxTradeDurationHours = MaxTradeDurationHours,
+        DailyTargetPerc = DailyTargetPerc,
+        MaxDailyLossPerc = MaxDailyLossPerc,
+    };
+
+    public static BotFormModel FromBotConfig(BotConfig bot)
+    {
+        var model = new BotFormModel
+        {
+            Name = bot.Name,
+            ExchangeName = bot.ExchangeName,
+            Symbol = bot.Symbol,
+            Timeframe = bot.Timeframe,
+            CheckIntervalSeconds = bot.CheckIntervalSeconds,
+            InitialCapital = bot.InitialCapital,
+            // The engine spends the fixed amount when both are set, so that is what the form shows.
+            SizeMode = bot.PositionSizeFixed is not null ? PositionSizeMode.FixedQuote : PositionSizeMode.PercentOfCash,
+            PositionSizePerc = bot.PositionSizePerc,
+            PositionSizeFixed = bot.PositionSizeFixed,
+            StopLossPerc = bot.StopLossPerc,
+            TakeProfitPerc = bot.TakeProfitPerc,
+            TrailingStopActive = bot.TrailingStopActive,
+            TrailingStopPerc = bot.TrailingStopPerc ?? 1.5m,
+            MaxTradeDurationHours = bot.MaxTradeDurationHours,
+            DailyTargetPerc = bot.DailyTargetPerc,
+            MaxDailyLossPerc = bot.MaxDailyLossPerc,
+        };
+        model.SelectStrategy(bot.StrategyType);
+        if (bot.StrategyParams.RootElement.ValueKind == JsonValueKind.Object)
+            foreach (var p in bot.StrategyParams.RootElement.EnumerateObject())
+                if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var v))
+                    model.StrategyParams[p.Name] = v;
+        var errors = new Core.Validation.ValidationErrors();
+        model.Partials = PartialTakeProfitParser.Parse(bot.PartialTakeProfitsConfig.RootElement, errors)
+            .Select(l => new PartialLevelRow { Percentage = l.Percentage, SellPercent = l.Ratio * 100m }).ToList();
+        return model;
+    }
+
+    private JsonDocument PartialsJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            foreach (var row in Partials)
+            {
+                json.WriteStartObject();
+                // A blank cell is left out, so the parser reports "percentage is missing" for that level.
+                if (row.Percentage is { } p) json.WriteNumber("percentage", p);
+                if (row.SellPercent is { } s) json.WriteNumber("ratio", s / 100m);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static Dictionary<string, decimal?> Defaults(StrategyDefinition d) =>
+        d.Parameters.ToDictionary(p => p.Name, p => (decimal?)p.Default, StringComparer.Ordinal);
+}
