@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Backtesting;
@@ -13,6 +14,9 @@ public sealed record BacktestConfig
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     public string Symbol { get; init; } = "";
+
+    /// <summary>Where the candles came from (a bot's <c>exchange_name</c>); null when they were uploaded or given to the CLI.</summary>
+    public string? ExchangeName { get; init; }
     public string Timeframe { get; init; } = "";
 
     /// <summary>First candle open time included (UTC); null = from the first candle.</summary>
@@ -39,6 +43,39 @@ public sealed record BacktestConfig
     public decimal? MaxDailyLossPerc { get; init; }
     public decimal FeeRate { get; init; } = RiskSettings.DefaultFeeRate;
     public decimal SlippageBps { get; init; }
+
+    /// <summary>
+    /// "Backtest this bot": its strategy and risk columns (through <see cref="RiskSettings.FromBotConfig"/>) over a
+    /// chosen period. <paramref name="errors"/> reports what the bot's columns cannot express (a malformed partial list).
+    /// </summary>
+    public static BacktestConfig FromBot(BotConfig bot, DateTime? start, DateTime? end, decimal? feeRate, decimal? slippageBps,
+        out IReadOnlyDictionary<string, string[]> errors)
+    {
+        var risk = RiskSettings.FromBotConfig(bot, out errors, feeRate, slippageBps);
+        return new BacktestConfig
+        {
+            Symbol = bot.Symbol,
+            ExchangeName = bot.ExchangeName,
+            Timeframe = bot.Timeframe,
+            Start = start,
+            End = end,
+            StrategyType = bot.StrategyType,
+            StrategyParams = bot.StrategyParams.RootElement.Clone(),
+            InitialCapital = risk.InitialCapital,
+            PositionSizePerc = risk.PositionSizePerc,
+            PositionSizeFixed = risk.PositionSizeFixed,
+            StopLossPerc = risk.StopLossPerc,
+            TakeProfitPerc = risk.TakeProfitPerc,
+            TrailingStopPerc = risk.TrailingStopPerc,
+            TrailingStopActive = risk.TrailingStopActive,
+            PartialTakeProfits = risk.PartialTakeProfits,
+            MaxTradeDurationHours = risk.MaxTradeDurationHours,
+            DailyTargetPerc = risk.DailyTargetPerc,
+            MaxDailyLossPerc = risk.MaxDailyLossPerc,
+            FeeRate = risk.FeeRate,
+            SlippageBps = risk.SlippageBps,
+        };
+    }
 
     public RiskSettings ToRiskSettings() => new()
     {

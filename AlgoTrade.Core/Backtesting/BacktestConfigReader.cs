@@ -13,7 +13,7 @@ public static class BacktestConfigReader
 {
     private static readonly HashSet<string> KnownFields =
     [
-        "symbol", "timeframe", "start", "end", "strategy_type", "strategy_params", "initial_capital",
+        "symbol", "exchange_name", "timeframe", "start", "end", "strategy_type", "strategy_params", "initial_capital",
         "position_size_perc", "position_size_fixed", "stop_loss_perc", "take_profit_perc", "trailing_stop_perc",
         "trailing_stop_active", "partial_take_profits_config", "max_trade_duration_hours", "daily_target_perc",
         "max_daily_loss_perc", "fee_rate", "slippage_bps",
@@ -48,6 +48,7 @@ public static class BacktestConfigReader
         var config = new BacktestConfig
         {
             Symbol = r.String("symbol") ?? "",
+            ExchangeName = r.String("exchange_name"),
             Timeframe = r.String("timeframe") ?? "",
             Start = r.Time("start"),
             End = r.Time("end"),

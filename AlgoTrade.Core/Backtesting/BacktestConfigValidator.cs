@@ -1,3 +1,4 @@
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Trading;
@@ -22,6 +23,8 @@ public static class BacktestConfigValidator
     {
         if (string.IsNullOrWhiteSpace(config.Symbol))
             e.Add("symbol", "Symbol is required, e.g. BTCUSDT.");
+        if (config.ExchangeName is { } exchange && !ExchangeNames.IsValid(exchange))
+            e.Add("exchange_name", $"Unknown exchange '{exchange}'; known: {string.Join(", ", ExchangeNames.All)}.");
         if (!Timeframe.TryParse(config.Timeframe, out _))
             e.Add("timeframe", $"Timeframe must be one of {string.Join(" ", Timeframe.All.Select(t => t.Code))}.");
         if (config.Start is { } start && config.End is { } end && start >= end)

@@ -23,6 +23,8 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
             ["DemoSeed:Enabled"] = "false",
             // Test hosts share one database: each schedules only the bots its own test starts.
             ["Scheduling:ScheduleActiveBotsAtStartup"] = "false",
+            // … and must not fail each other's backtests as if a restart had interrupted them.
+            ["Backtests:FailInterruptedJobsAtStartup"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "web-.json"),
         };

@@ -1,4 +1,5 @@
 using AlgoTrade.Core;
+using AlgoTrade.Core.Backtesting.Jobs;
 using AlgoTrade.Web.Security;
 using AlgoTrade.Web.Services;
 using MudBlazor.Services;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<CurrentUser>();
         services.AddAlgoTradeAdmin();
+        services.AddAlgoTradeBacktests();
         services.AddTransient<DemoDataSeeder>();
         return builder;
     }

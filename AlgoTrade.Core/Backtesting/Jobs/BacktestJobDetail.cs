@@ -1,0 +1,12 @@
+namespace AlgoTrade.Core.Backtesting.Jobs;
+
+/// <summary>A job with its config and, once completed, its results.</summary>
+public sealed record BacktestJobDetail(
+    Guid Id,
+    string Status,
+    BacktestConfig Config,
+    string ConfigJson,
+    BacktestResult? Result,
+    string? ErrorMessage,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

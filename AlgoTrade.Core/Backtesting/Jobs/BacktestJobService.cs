@@ -1,0 +1,199 @@
+using System.Text.Json;
+using AlgoTrade.Core.Admin;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Exchanges.Simulated;
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AlgoTrade.Core.Backtesting.Jobs;
+
+/// <summary>
+/// A trader's backtest jobs: create (validated, then queued for <see cref="BacktestWorker"/>), list, get, delete.
+/// Every query filters by the owner's user id in the query itself; another user's job is indistinguishable from a
+/// missing one.
+/// </summary>
+public sealed class BacktestJobService(
+    IDbContextFactory<AlgoTradeDbContext> dbFactory,
+    BacktestQueue queue,
+    TimeProvider clock,
+    ILogger<BacktestJobService> logger)
+{
+    /// <summary>Pending or running jobs one user may have at once; the worker runs one job at a time for everyone.</summary>
+    public const int MaxActiveJobsPerUser = 5;
+
+    public const string DataField = "data";
+    public const string JobField = "job";
+    private const int MaxListedCsvErrors = 10;
+
+    /// <summary>
+    /// Candles come from <c>config.ExchangeName</c> between start and end (end defaults to now), or, when
+    /// <paramref name="uploadedCsv"/> is given, from that CSV text (the config's exchange is then cleared).
+    /// </summary>
+    public async Task<BacktestJobCreateResult> CreateAsync(int userId, BacktestConfig config, string? uploadedCsv = null, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var e = new ValidationErrors();
+        e.AddAll(BacktestConfigValidator.Validate(config));
+        Timeframe.TryParse(config.Timeframe, out var timeframe);
+        Candle[]? candles = null;
+
+        if (uploadedCsv is not null)
+        {
+            config = config with { ExchangeName = null };
+            candles = ReadCsv(uploadedCsv, timeframe, config, e);
+        }
+        else
+        {
+            config = config with { End = config.End ?? now };
+            CheckExchangePeriod(config, timeframe, now, e);
+        }
+        if (!e.IsEmpty)
+            return BacktestJobCreateResult.Invalid(e.ToDictionary());
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var active = await db.BacktestJobs.CountAsync(j => j.UserId == userId
+            && (j.Status == BacktestJobStatus.Pending || j.Status == BacktestJobStatus.Running), ct);
+        if (active >= MaxActiveJobsPerUser)
+        {
+            e.Add(JobField, $"You already have {active} backtests waiting or running; wait for one to finish.");
+            return BacktestJobCreateResult.Invalid(e.ToDictionary());
+        }
+
+        var job = new BacktestJob
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            Status = BacktestJobStatus.Pending,
+            Config = JsonDocument.Parse(BacktestJson.Serialize(config)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.BacktestJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        await queue.EnqueueAsync(new BacktestWorkItem(job.Id, userId, candles), ct);
+        logger.LogInformation("User {UserId} queued backtest {JobId}: {Strategy} on {Symbol} {Timeframe} from {Source}",
+            userId, job.Id, config.StrategyType, config.Symbol, config.Timeframe, config.ExchangeName ?? "an uploaded CSV");
+        return BacktestJobCreateResult.Ok(job.Id);
+    }
+
+    /// <summary>"Backtest this bot": the bot's settings on its own exchange's history over [start, end).</summary>
+    public async Task<BacktestJobCreateResult> CreateForBotAsync(int userId, int botId, DateTime start, DateTime? end, CancellationToken ct = default)
+    {
+        BotConfig? bot;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            bot = await db.BotConfigs.AsNoTracking().SingleOrDefaultAsync(b => b.Id == botId && b.UserId == userId, ct);
+        if (bot is null)
+            return BacktestJobCreateResult.Missing;
+        var config = BacktestConfig.FromBot(bot, start, end, null, null, out var errors);
+        return errors.Count > 0 ? BacktestJobCreateResult.Invalid(errors) : await CreateAsync(userId, config, null, ct);
+    }
+
+    public async Task<PagedResult<BacktestJobRow>> ListAsync(int userId, int page, int pageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = db.BacktestJobs.AsNoTracking().Where(j => j.UserId == userId);
+        var total = await mine.CountAsync(ct);
+        var rows = await mine
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(j => new
+            {
+                j.Id, j.Status, j.Config, j.CreatedAt, j.UpdatedAt, j.ErrorMessage,
+                // Only the one number: results carry every fill and can be megabytes.
+                Return = j.Results == null ? (double?)null : j.Results.RootElement.GetProperty("summary").GetProperty("total_return_pct").GetDouble(),
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r =>
+        {
+            var c = ReadConfig(r.Config);
+            return new BacktestJobRow(r.Id, r.Status, c.Symbol, c.Timeframe, c.StrategyType, c.ExchangeName, c.Start, c.End,
+                r.CreatedAt, r.UpdatedAt, r.Return, r.ErrorMessage);
+        }).ToList();
+        return new PagedResult<BacktestJobRow>(items, total);
+    }
+
+    /// <summary>The user's job; null when it does not exist or belongs to someone else.</summary>
+    public async Task<BacktestJobDetail?> GetAsync(int userId, Guid jobId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.BacktestJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, ct);
+        if (job is null) return null;
+        var result = job.Results is null ? null : job.Results.RootElement.Deserialize<BacktestResult>(BacktestJson.Options);
+        return new BacktestJobDetail(job.Id, job.Status, ReadConfig(job.Config), BacktestJson.Serialize(ReadConfig(job.Config), indented: true),
+            result, job.ErrorMessage, job.CreatedAt, job.UpdatedAt);
+    }
+
+    /// <summary>Deletes the user's job; a job that is running finishes its computation and is then dropped.</summary>
+    public async Task<bool> DeleteAsync(int userId, Guid jobId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deleted = await db.BacktestJobs.Where(j => j.Id == jobId && j.UserId == userId).ExecuteDeleteAsync(ct);
+        if (deleted > 0)
+            logger.LogInformation("User {UserId} deleted backtest {JobId}", userId, jobId);
+        return deleted > 0;
+    }
+
+    private static BacktestConfig ReadConfig(JsonDocument json) =>
+        json.RootElement.Deserialize<BacktestConfig>(BacktestJson.Options) ?? new BacktestConfig();
+
+    private static Candle[]? ReadCsv(string csv, Timeframe? timeframe, BacktestConfig config, ValidationErrors e)
+    {
+        if (string.IsNullOrWhiteSpace(csv))
+        {
+            e.Add(DataField, "The uploaded file is empty.");
+            return null;
+        }
+        var import = CandleCsvImporter.Import(csv, timeframe);
+        if (!import.Succeeded)
+        {
+            foreach (var issue in import.Errors.Take(MaxListedCsvErrors))
+                e.Add(DataField, issue.ToString());
+            if (import.ErrorCount > MaxListedCsvErrors)
+                e.Add(DataField, $"… and {import.ErrorCount - MaxListedCsvErrors} more problems in the file.");
+            return null;
+        }
+        if (import.Candles.Length > BacktestCandleLoader.MaxCandles)
+        {
+            e.Add(DataField, $"The file holds {import.Candles.Length:N0} candles; at most {BacktestCandleLoader.MaxCandles:N0} per backtest in the browser (the CLI has no limit).");
+            return null;
+        }
+        if (timeframe is not null && import.Timeframe is { } detected && detected != timeframe)
+        {
+            e.Add(DataField, $"The file's candles are {detected.Code} apart, not {timeframe.Code}: pick {detected.Code} as the timeframe.");
+            return null;
+        }
+        if (import.Candles.Length > 0 && Backtester.SelectRange(import.Candles, config.Start, config.End).IsEmpty)
+        {
+            e.Add(DataField, $"The file has no candles between start and end; it covers {import.Candles[0].OpenTime:yyyy-MM-dd HH:mm} to {import.Candles[^1].OpenTime:yyyy-MM-dd HH:mm} UTC.");
+            return null;
+        }
+        if (import.Candles.Length == 0)
+        {
+            e.Add(DataField, "The file holds no candles.");
+            return null;
+        }
+        return import.Candles;
+    }
+
+    private static void CheckExchangePeriod(BacktestConfig config, Timeframe? timeframe, DateTime now, ValidationErrors e)
+    {
+        if (config.ExchangeName is null)
+            e.Add("exchange_name", "Pick the exchange whose history to test on, or upload a CSV.");
+        if (config.Start is not { } start)
+        {
+            e.Add("start", "Start is required to fetch history from an exchange.");
+            return;
+        }
+        if (config.End is { } end && end > now.AddMinutes(1))
+            e.Add("end", "End is in the future; history ends now.");
+        if (config.ExchangeName == ExchangeNames.Simulated && start < SimulatedMarket.Origin)
+            e.Add("start", $"The simulated market's history starts on {SimulatedMarket.Origin:yyyy-MM-dd}.");
+        if (timeframe is not null && config.End is { } last && last > start
+            && BacktestCandleLoader.CountCandles(start, last, timeframe) is var count && count > BacktestCandleLoader.MaxCandles)
+            e.Add("start", $"The period holds {count:N0} {timeframe.Code} candles; at most {BacktestCandleLoader.MaxCandles:N0} per backtest: shorten the period or pick a longer timeframe.");
+    }
+}
