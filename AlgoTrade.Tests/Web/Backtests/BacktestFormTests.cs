@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Claims;
+using AlgoTrade.Core.Backtesting.Jobs;
+using AlgoTrade.Core.Bots;
+using AlgoTrade.Core.Events;
+using AlgoTrade.Core.Runtime;
+using AlgoTrade.Tests.Infrastructure;
+using AlgoTrade.Web.Components.Pages.Backtests;
+using AlgoTrade.Web.Live;
+using AlgoTrade.Web.Security;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AlgoTrade.Tests.Web.Backtests;
+
+/// <summary>The backtest form against the real services and database: messages on their fields, nothing queued, nothing lost.</summary>
+public class BacktestFormTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private ServiceProvider _core = default!;
+    private int _userId;
+
+    public async Task InitializeAsync()
+    {
+        _core = CoreServices.Build(await TestDatabase.SharedAsync(), s =>
+        {
+            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
+            s.AddSingleton<IBotEventHub, BotEventHub>();
+            s.AddAlgoTradeBacktests();
+        }, BotFixtures.OfflineBinance);
+        _userId = await BotFixtures.NewUserAsync(_core, "btform");
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices();
+        _ctx.Services.AddSingleton(_core.GetRequiredService<BacktestJobService>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<BotService>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<SymbolCatalog>());
+        _ctx.Services.AddSingleton(TimeProvider.System);
+        _ctx.Services.AddScoped<CurrentUser>();
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized("btform@example.test");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _core.DisposeAsync();
+    }
+
+    private IRenderedComponent<BacktestNew> RenderNew(string path = "/backtests/new")
+    {
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
+        var cut = _ctx.Render<BacktestNew>();
+        cut.WaitForAssertion(() => Assert.Contains("trading symbols on simulated", cut.Markup, StringComparison.Ordinal));
+        return cut;
+    }
+
+    private IRenderedComponent<BacktestNew> RenderAt(string path)
+    {
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
+        return _ctx.Render<BacktestNew>();
+    }
+
+    private static string FieldText(IRenderedComponent<BacktestNew> cut, string inputId) =>
+        cut.Find("#" + inputId).Closest(".mud-input-control")!.TextContent;
+
+    private static void Set(IRenderedComponent<BacktestNew> cut, string inputId, string value) => cut.Find("#" + inputId).Change(value);
+
+    [Fact]
+    public async Task Each_problem_shows_on_its_field_nothing_is_queued_and_the_values_stay()
+    {
+        var cut = RenderNew();
+        Set(cut, "bot-capital", "0");
+        Set(cut, "bot-stop-loss", "100");
+        Set(cut, "param-ema_fast", "40");
+        Set(cut, "backtest-fee", "");
+        Set(cut, "backtest-slippage", "-3");
+        var timeframe = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Timeframe (candle length)");
+        await cut.InvokeAsync(() => timeframe.Instance.ValueChanged.InvokeAsync("1m"));
+        cut.Find("#backtest-run").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#form-errors")));
+        Assert.Contains("Initial capital must be greater than 0.", FieldText(cut, "bot-capital"), StringComparison.Ordinal);
+        Assert.Contains("Stop-loss must be greater than 0 and less than 100 % (got 100)", FieldText(cut, "bot-stop-loss"), StringComparison.Ordinal);
+        Assert.Contains("Fast EMA period must be smaller than the slow EMA period.", FieldText(cut, "param-ema_fast"), StringComparison.Ordinal);
+        Assert.Contains("Fee is required; 0 for none.", FieldText(cut, "backtest-fee"), StringComparison.Ordinal);
+        Assert.Contains("(got -3)", FieldText(cut, "backtest-slippage"), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".unplaced-error"));
+        Assert.Equal(0, (await _core.GetRequiredService<BacktestJobService>().ListAsync(_userId, 0, 10)).Total);
+        Assert.Equal("100", cut.Find("#bot-stop-loss").GetAttribute("value"));
+        Assert.Equal("40", cut.Find("#param-ema_fast").GetAttribute("value"));
+
+        // Valid values but 200 days of 1m candles: the service refuses the period on the first-day field.
+        var from = cut.FindComponents<MudDatePicker>().Single(d => d.Instance.Label == "First day (UTC)");
+        await cut.InvokeAsync(() => from.Instance.DateChanged.InvokeAsync(DateTime.UtcNow.Date.AddDays(-200)));
+        Set(cut, "bot-capital", "1000");
+        Set(cut, "bot-stop-loss", "2");
+        Set(cut, "param-ema_fast", "12");
+        Set(cut, "backtest-fee", "0.1");
+        Set(cut, "backtest-slippage", "0");
+        cut.Find("#backtest-run").Click();
+        cut.WaitForAssertion(() => Assert.Contains("at most 200,000 per backtest", FieldText(cut, "backtest-from"), StringComparison.Ordinal));
+        Assert.Equal(0, (await _core.GetRequiredService<BacktestJobService>().ListAsync(_userId, 0, 10)).Total);
+    }
+
+    [Fact]
+    public async Task Uploading_needs_a_file_and_a_bot_of_someone_else_is_not_found()
+    {
+        var cut = RenderNew();
+        var source = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Candles from");
+        await cut.InvokeAsync(() => source.Instance.ValueChanged.InvokeAsync(BacktestFormModel.UploadSource));
+        cut.Find("#backtest-run").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Choose a CSV file of candles.", cut.Find(".field-error[data-field='data']").TextContent, StringComparison.Ordinal));
+
+        var other = await BotFixtures.NewUserAsync(_core, "btform-other");
+        var bot = (await _core.GetRequiredService<BotService>().CreateAsync(other, BotFixtures.Draft("not yours"))).Bot!;
+        var page = RenderAt($"/backtests/new?botId={bot.Id}");
+        Assert.DoesNotContain("not yours", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#backtest-form"));
+    }
+
+    [Fact]
+    public async Task A_bot_of_mine_prefills_the_form()
+    {
+        var bot = (await _core.GetRequiredService<BotService>().CreateAsync(_userId, BotFixtures.Draft("prefill me"))).Bot!;
+        var cut = RenderAt($"/backtests/new?botId={bot.Id}");
+        cut.WaitForAssertion(() => Assert.Contains("Backtest prefill me", cut.Find("#backtest-form-title").TextContent, StringComparison.Ordinal));
+        Assert.Equal("9", cut.Find("#param-ema_fast").GetAttribute("value"));
+        Assert.Equal("1000", cut.Find("#bot-capital").GetAttribute("value"));
+        Assert.Equal("BTCUSDT", cut.Find("#backtest-symbol").GetAttribute("value"));
+        Assert.Contains("15m", cut.Find("#backtest-timeframe").Closest(".mud-input-control")!.InnerHtml, StringComparison.Ordinal);
+    }
+}
