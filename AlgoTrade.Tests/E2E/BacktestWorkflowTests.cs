@@ -51,6 +51,7 @@ public class BacktestWorkflowTests(BrowserFixture browser)
         await page.ClickAsync("#backtest-run");
         await Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
         await Expect(page.Locator(".mud-input-control:has(#bot-capital)")).ToContainTextAsync("greater than 0");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "backtests-form-errors");
         await page.FillAsync("#bot-capital", "5000");
         await page.Locator("#bot-capital").BlurAsync();

@@ -128,7 +128,7 @@ public class BacktestFormTests : IAsyncLifetime
         var cut = RenderAt($"/backtests/new?botId={bot.Id}");
         cut.WaitForAssertion(() => Assert.Contains("Backtest prefill me", cut.Find("#backtest-form-title").TextContent, StringComparison.Ordinal));
         Assert.Equal("9", cut.Find("#param-ema_fast").GetAttribute("value"));
-        Assert.Equal("1000", cut.Find("#bot-capital").GetAttribute("value"));
+        Assert.Equal(1000m, decimal.Parse(cut.Find("#bot-capital").GetAttribute("value")!, CultureInfo.InvariantCulture));
         Assert.Equal("BTCUSDT", cut.Find("#backtest-symbol").GetAttribute("value"));
         Assert.Contains("15m", cut.Find("#backtest-timeframe").Closest(".mud-input-control")!.InnerHtml, StringComparison.Ordinal);
     }
