@@ -4,7 +4,7 @@ namespace AlgoTrade.Cli;
 
 public static class CliApp
 {
-    private static readonly HashSet<string> Flags = ["json", "help"];
+    private static readonly HashSet<string> Flags = ["json", "help", "keep"];
 
     public const string Usage = """
         AlgoTrade command line
@@ -23,6 +23,11 @@ public static class CliApp
           exchange account [--api-key K --api-secret S]          balances (also ALGOTRADE_API_KEY/_SECRET)
                                                      exchange commands take [--exchange binance|binance_testnet|
                                                      paper|simulated] and [--base-url URL]
+
+          loadtest [--bots N] [--interval S] [--duration D] [--concurrency C] [--keep]
+                                                     run N simulated paper bots through the real scheduler
+                                                     and tick path; report tick lateness, overlaps, missed
+                                                     ticks, rows/s and CPU (exit 1 on overlaps or misses)
 
         Database commands read ConnectionStrings__Default or --connection.
         """;
@@ -47,6 +52,7 @@ public static class CliApp
                 ("exchange", "symbols") => await ExchangeCommands.SymbolsAsync(parsed, stdout, stderr, ct),
                 ("exchange", "klines") => await ExchangeCommands.KlinesAsync(parsed, stdout, stderr, ct),
                 ("exchange", "account") => await ExchangeCommands.AccountAsync(parsed, stdout, stderr, ct),
+                ("loadtest", null) => await LoadTestCommand.RunAsync(parsed, stdout, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
         }

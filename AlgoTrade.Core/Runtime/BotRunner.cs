@@ -87,21 +87,23 @@ public sealed class BotRunner(
             : BacktestJson.Deserialize<PositionState>(state.EngineState)!;
         var engine = new RiskEngine(settings, timeframe, positionState);
         var orders = new OrderExecutor(db, client, tick, engine, clock);
+        tick.LastPrice = state.LastPrice is { } known ? (double)known : double.NaN;
 
         // 1. An order whose outcome is unknown is settled before anything else happens.
         var reconciled = await orders.ReconcileAsync(ct);
         if (reconciled is { } stuck)
-            return await FailTransientAsync(db, tick, stuck, ct);
+            return await FailTransientAsync(db, tick, engine, stuck, ct);
 
         // 2. Candles and the last price.
         var window = Math.Max(options.Value.CandleWindow, definition.WarmUpPeriod(parameters) * 5);
         var klines = await client.GetClosedKlinesAsync(bot.Symbol, bot.Timeframe, Math.Min(window, 1000), ct: ct);
         if (!klines.Success)
-            return await ExchangeFailureAsync(db, tick, klines.Error, ct);
+            return await ExchangeFailureAsync(db, tick, engine, klines.Error, ct);
         var lastPrice = await client.GetLastPriceAsync(bot.Symbol, ct);
         if (!lastPrice.Success)
-            return await ExchangeFailureAsync(db, tick, lastPrice.Error, ct);
+            return await ExchangeFailureAsync(db, tick, engine, lastPrice.Error, ct);
         var price = (double)lastPrice.Data;
+        tick.LastPrice = price;
 
         // 3. Rebuild the strategy over the window; new closed candles go through the engine in order.
         var strategy = definition.Create(parameters);
@@ -114,7 +116,7 @@ public sealed class BotRunner(
             if (!firstTick)
             {
                 var error = await ProcessClosedCandleAsync(engine, orders, tick, candle, signal, ct);
-                if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+                if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
             }
             state.LastCandleOpenTime = candle.OpenTime;
         }
@@ -125,7 +127,7 @@ public sealed class BotRunner(
         if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(tick.Now, price, out var pending))
         {
             var error = await orders.ExecuteAsync(pending, referencePrice: true, ct);
-            if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
         }
 
         // 5. Between candles: stops, take-profits and the duration limit against the last price.
@@ -134,14 +136,14 @@ public sealed class BotRunner(
             var forced = new OrderIntent(TradingSide.Sell, FillReason.Signal, tick.Now, price, engine.State.Quantity, engine.State.Quantity * price);
             tick.Log(ActivityLogLevel.Warning, "Force exit requested by the owner: selling the whole position at the market", new { price });
             var error = await orders.ExecuteAsync(forced, referencePrice: true, ct, reasonName: "manual");
-            if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
         }
         state.ForceExitRequested = false;
         var guard = 0;
         while (guard++ < 8 && engine.TryExitAtPrice(tick.Now, price, out var exit))
         {
             var error = await orders.ExecuteAsync(exit, referencePrice: true, ct);
-            if (error is not null) return await ExchangeFailureAsync(db, tick, error, ct);
+            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
         }
 
         await CommitAsync(db, tick, engine, price, ct);
@@ -197,32 +199,10 @@ public sealed class BotRunner(
     private async Task CommitAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, double price, CancellationToken ct)
     {
         var state = tick.State;
-        var s = engine.State;
-        state.InPosition = s.Quantity > 0;
-        state.EntryPrice = s.Quantity > 0 ? ToDecimal(s.EntryPrice) : null;
-        state.CurrentPositionSizeCoins = s.Quantity > 0 ? ToDecimal(s.Quantity) : null;
-        state.MaxPriceSinceEntry = s.Quantity > 0 ? ToDecimal(s.MaxPriceSinceEntry) : null;
-        state.StopLossPrice = ToDecimal(engine.StopLossPrice);
-        state.TrailingStopPrice = ToDecimal(engine.TrailingStopPrice);
-        state.TakeProfitPrice = ToDecimal(engine.TakeProfitPrice);
-        var today = DateOnly.FromDateTime(tick.Now);
-        state.DailyPnl = s.DailyDate == today ? ToDecimal(s.DailyRealizedPnl)!.Value : 0;
-        state.DailyTradesCount = s.DailyDate == today ? s.DailyTradeCount : 0;
-        state.EngineState = BacktestJson.Serialize(s);
-        state.LastPrice = ToDecimal(price);
-        state.LastRunAt = tick.Now;
-        state.LastUpdatedAt = tick.Now;
         state.LastErrorMessage = null;
         state.ConsecutiveFailures = 0;
         state.PendingOrders = null;
-
-        db.Trades.AddRange(tick.Trades);
-        db.BotActivityLogs.AddRange(tick.Logs);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+        await TickCheckpoint.SaveAsync(db, tick, engine, price, ct);
         foreach (var row in tick.RoutineLogs) logWriter.Enqueue(row);
         Publish(tick);
     }
@@ -237,28 +217,26 @@ public sealed class BotRunner(
         events.Publish(new BotStateChanged(bot.Id, bot.UserId, tick.Now, tick.State.Status));
     }
 
-    private async Task<TickOutcome> ExchangeFailureAsync(AlgoTradeDbContext db, BotTick tick, ExchangeError error, CancellationToken ct)
+    private async Task<TickOutcome> ExchangeFailureAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, ExchangeError error, CancellationToken ct)
     {
         var permanent = error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol;
         if (permanent)
             return await RecordFailureAsync(tick.Bot.Id, tick.Bot.UserId, $"{tick.Bot.ExchangeName}: {error.Message}", permanent: true,
                 details: new { kind = error.Kind.ToString(), code = error.Code }, ct);
-        return await FailTransientAsync(db, tick, error, ct);
+        return await FailTransientAsync(db, tick, engine, error, ct);
     }
 
     /// <summary>
     /// A transient failure keeps what already happened this tick (fills that did go through are committed with their
-    /// trades) and lets the next tick retry; orders of unknown outcome stay written down for reconciliation.
+    /// trades and the engine state) and lets the next tick retry; an order of unknown outcome stays written down.
     /// </summary>
-    private async Task<TickOutcome> FailTransientAsync(AlgoTradeDbContext db, BotTick tick, ExchangeError error, CancellationToken ct)
+    private async Task<TickOutcome> FailTransientAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, ExchangeError error, CancellationToken ct)
     {
         var state = tick.State;
         state.ConsecutiveFailures++;
         var message = $"{tick.Bot.ExchangeName}: {error.Message}";
         var giveUp = state.ConsecutiveFailures >= options.Value.MaxConsecutiveFailures;
         state.LastErrorMessage = message;
-        state.LastRunAt = tick.Now;
-        state.LastUpdatedAt = tick.Now;
         if (giveUp)
         {
             state.Status = BotStatus.Error;
@@ -268,13 +246,7 @@ public sealed class BotRunner(
                 ? $"Tick failed {state.ConsecutiveFailures} times in a row; the bot is stopped with status error: {message}"
                 : $"Tick failed (attempt {state.ConsecutiveFailures} of {options.Value.MaxConsecutiveFailures}), retrying next tick: {message}",
             new { kind = error.Kind.ToString(), code = error.Code, retry_after_seconds = error.RetryAfter?.TotalSeconds, consecutive_failures = state.ConsecutiveFailures });
-        db.Trades.AddRange(tick.Trades);
-        db.BotActivityLogs.AddRange(tick.Logs);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+        await TickCheckpoint.SaveAsync(db, tick, engine, tick.LastPrice, ct);
         Publish(tick);
         return giveUp ? TickOutcome.BotDisabled : TickOutcome.FailedTransient;
     }

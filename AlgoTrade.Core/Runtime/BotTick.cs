@@ -14,6 +14,25 @@ internal sealed class BotTick(BotConfig bot, BotState state, DateTime now)
     public List<BotActivityLog> Logs { get; } = [];
     /// <summary>Routine rows written afterwards by the batched writer.</summary>
     public List<BotActivityLog> RoutineLogs { get; } = [];
+    /// <summary>The last price seen this tick (or the last one stored), for checkpoints.</summary>
+    public double LastPrice { get; set; } = double.NaN;
+
+    private int _savedTrades;
+    private int _savedLogs;
+
+    public IEnumerable<Trade> TakeUnsavedTrades()
+    {
+        var unsaved = Trades.Skip(_savedTrades).ToList();
+        _savedTrades = Trades.Count;
+        return unsaved;
+    }
+
+    public IEnumerable<BotActivityLog> TakeUnsavedLogs()
+    {
+        var unsaved = Logs.Skip(_savedLogs).ToList();
+        _savedLogs = Logs.Count;
+        return unsaved;
+    }
 
     public void Log(string level, string message, object? details = null, bool routine = false)
     {

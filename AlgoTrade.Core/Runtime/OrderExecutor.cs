@@ -32,8 +32,9 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             {
                 tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",
                     new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.Reason.ToName() });
-                if (pending.Side == TradingSide.Buy || pending.Reason == FillReason.Signal)
-                    engine.State.PendingOrder = PendingOrder.None;
+                // A signal order that never reached the book is decided again: it goes out at this tick's price.
+                if (pending.Reason == FillReason.Signal)
+                    engine.State.PendingOrder = pending.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
             }
             else if (!found.Success)
             {
@@ -58,6 +59,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             }
             _pending.RemoveAt(0);
         }
+        tick.State.PendingOrders = null;
         return null;
     }
 
@@ -83,7 +85,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             if (placed.Error.RequiresReconciliation)
                 return placed.Error; // stays written down: the next tick looks it up
             _pending.Remove(pending);
-            await WriteDownAsync(ct);
+            tick.State.PendingOrders = null;
             if (placed.Error.IsTransient)
             {
                 // Nothing was executed; an order decided at a close is retried by the next tick.
@@ -97,6 +99,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         }
         Book(intent, placed.Data, reasonName ?? intent.Reason.ToName());
         _pending.Remove(pending);
+        tick.State.PendingOrders = null;
         return null;
     }
 
@@ -162,14 +165,11 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
 
     private static readonly string[] QuoteAssets = ["USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY"];
 
-    /// <summary>Commits the sequence and the orders in flight on their own, before the request leaves.</summary>
+    /// <summary>Checkpoints the tick with this order written down, before the request leaves.</summary>
     private async Task WriteDownAsync(CancellationToken ct)
     {
-        var json = _pending.Count == 0 ? null : BacktestJson.Serialize(_pending);
-        tick.State.PendingOrders = json;
-        var sequence = tick.State.OrderSequence;
-        await db.BotStates.Where(s => s.BotConfigId == tick.Bot.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.OrderSequence, sequence).SetProperty(b => b.PendingOrders, json), ct);
+        tick.State.PendingOrders = _pending.Count == 0 ? null : BacktestJson.Serialize(_pending);
+        await TickCheckpoint.SaveAsync(db, tick, engine, tick.LastPrice, ct);
     }
 
     private static List<PendingExchangeOrder> Load(string? json) =>

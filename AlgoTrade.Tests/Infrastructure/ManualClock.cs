@@ -5,6 +5,8 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 
+    public DateTime UtcNow => _now.UtcDateTime;
+
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;

@@ -70,7 +70,8 @@ public sealed class PostgresEventRelay(
         {
             var envelope = JsonSerializer.Deserialize<Envelope>(payload, Json);
             if (envelope is null || envelope.Node == _nodeId) return;
-            hub.Deliver(envelope.Event);
+            foreach (var botEvent in envelope.Events)
+                hub.Deliver(botEvent);
         }
         catch (JsonException ex)
         {
@@ -78,25 +79,57 @@ public sealed class PostgresEventRelay(
         }
     }
 
+    // PostgreSQL caps a NOTIFY payload at 8000 bytes; events travel in batches below that.
+    private const int MaxPayloadBytes = 7_000;
+
     private async Task NotifyAsync(string connectionString, CancellationToken ct)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await foreach (var botEvent in _outbox.Reader.ReadAllAsync(ct))
+        var batch = new List<BotEvent>();
+        while (await _outbox.Reader.WaitToReadAsync(ct))
         {
-            try
+            batch.Clear();
+            var size = 0;
+            while (size < MaxPayloadBytes && _outbox.Reader.TryRead(out var botEvent))
             {
-                var payload = JsonSerializer.Serialize(new Envelope(_nodeId, botEvent), Json);
-                await using var cmd = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
-                cmd.Parameters.AddWithValue(options.Value.Channel);
-                cmd.Parameters.AddWithValue(payload);
-                await cmd.ExecuteNonQueryAsync(ct);
+                batch.Add(botEvent);
+                size += 160;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            foreach (var payload in Payloads(batch))
             {
-                logger.LogWarning(ex, "Could not relay a live event of bot {BotId} to other nodes", botEvent.BotId);
+                try
+                {
+                    await using var cmd = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
+                    cmd.Parameters.AddWithValue(options.Value.Channel);
+                    cmd.Parameters.AddWithValue(payload);
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not relay {Count} live events to other nodes", batch.Count);
+                }
             }
         }
     }
 
-    private sealed record Envelope(string Node, BotEvent Event);
+    /// <summary>Splits a batch into envelopes that each fit in one notification.</summary>
+    private IEnumerable<string> Payloads(List<BotEvent> batch)
+    {
+        var start = 0;
+        while (start < batch.Count)
+        {
+            var count = batch.Count - start;
+            string payload;
+            while (true)
+            {
+                payload = JsonSerializer.Serialize(new Envelope(_nodeId, batch.GetRange(start, count)), Json);
+                if (System.Text.Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes || count == 1) break;
+                count = Math.Max(1, count / 2);
+            }
+            start += count;
+            yield return payload;
+        }
+    }
+
+    private sealed record Envelope(string Node, List<BotEvent> Events);
 }

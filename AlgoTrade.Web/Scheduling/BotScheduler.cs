@@ -26,13 +26,20 @@ public sealed class BotScheduler(ISchedulerFactory schedulerFactory, ILogger<Bot
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TriggerKeyFor(botId))
             .ForJob(job)
-            .StartNow()
+            .StartAt(DateTimeOffset.UtcNow + Phase(botId, intervalSeconds))
             // A missed fire is skipped, never bunched: ticks stay on the bot's rhythm after a pause or a restart.
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(intervalSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         logger.LogInformation("Scheduled bot {BotId} every {IntervalSeconds}s", botId, intervalSeconds);
     }
+
+    /// <summary>
+    /// A fixed offset per bot (under ten seconds) so that many bots started together, as at start-up, do not all
+    /// fire in the same instant.
+    /// </summary>
+    public static TimeSpan Phase(int botId, int intervalSeconds) =>
+        TimeSpan.FromMilliseconds((botId * 7919L % 1000) * Math.Min(intervalSeconds, 10));
 
     public async Task UnscheduleAsync(int botId, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,56 @@
+using AlgoTrade.Core.Exchanges;
+
+namespace AlgoTrade.Tests.Runtime;
+
+/// <summary>Wraps the real exchanges to inject failures the way a crashing process or a broken network would.</summary>
+public sealed class FaultyExchangeFactory(IExchangeClientFactory inner) : IExchangeClientFactory
+{
+    /// <summary>Throw right after the exchange accepted this many orders (then behave): a crash before the tick commits.</summary>
+    public int CrashAfterPlacingOrders { get; set; }
+
+    /// <summary>Fail this many kline requests with the given error.</summary>
+    public int FailKlines { get; set; }
+    public ExchangeErrorKind KlineError { get; set; } = ExchangeErrorKind.Unavailable;
+
+    public int OrdersPlaced;
+
+    public IExchangeClient Create(string exchangeName, ExchangeCredentials? credentials = null, int? botId = null) =>
+        new Client(this, inner.Create(exchangeName, credentials, botId));
+
+    private sealed class Client(FaultyExchangeFactory faults, IExchangeClient inner) : IExchangeClient
+    {
+        public string ExchangeName => inner.ExchangeName;
+        public Task<ExchangeResult<DateTime>> GetServerTimeAsync(CancellationToken ct = default) => inner.GetServerTimeAsync(ct);
+        public Task<ExchangeResult<IReadOnlyList<SymbolInfo>>> GetSymbolsAsync(CancellationToken ct = default) => inner.GetSymbolsAsync(ct);
+        public Task<ExchangeResult<SymbolInfo>> GetSymbolAsync(string symbol, CancellationToken ct = default) => inner.GetSymbolAsync(symbol, ct);
+        public Task<ExchangeResult<decimal>> GetLastPriceAsync(string symbol, CancellationToken ct = default) => inner.GetLastPriceAsync(symbol, ct);
+        public Task<ExchangeResult<IReadOnlyList<Balance>>> GetBalancesAsync(CancellationToken ct = default) => inner.GetBalancesAsync(ct);
+        public Task<ExchangeResult<ExchangeOrder>> GetOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default) => inner.GetOrderAsync(symbol, clientOrderId, ct);
+        public Task<ExchangeResult<ExchangeOrder>> CancelOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default) => inner.CancelOrderAsync(symbol, clientOrderId, ct);
+
+        public Task<ExchangeResult<IReadOnlyList<Kline>>> GetClosedKlinesAsync(string symbol, string timeframe, int limit = 500, DateTime? startTime = null, DateTime? endTime = null, CancellationToken ct = default)
+        {
+            if (faults.FailKlines > 0)
+            {
+                faults.FailKlines--;
+                return Task.FromResult(ExchangeResult<IReadOnlyList<Kline>>.Fail(faults.KlineError, "injected failure"));
+            }
+            return inner.GetClosedKlinesAsync(symbol, timeframe, limit, startTime, endTime, ct);
+        }
+
+        public async Task<ExchangeResult<ExchangeOrder>> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
+        {
+            var result = await inner.PlaceOrderAsync(request, ct);
+            if (result.Success)
+            {
+                Interlocked.Increment(ref faults.OrdersPlaced);
+                if (faults.CrashAfterPlacingOrders > 0)
+                {
+                    faults.CrashAfterPlacingOrders--;
+                    throw new InvalidOperationException("Simulated crash after the exchange accepted the order");
+                }
+            }
+            return result;
+        }
+    }
+}
