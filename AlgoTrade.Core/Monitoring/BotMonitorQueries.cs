@@ -40,13 +40,15 @@ public sealed class BotMonitorQueries(IDbContextFactory<AlgoTradeDbContext> dbFa
             exits.Sum(e => e.Pnl), totals?.Fees ?? 0m, bot.InitialCapital, curve);
     }
 
-    /// <summary>Newest first; <paramref name="level"/> null for every level.</summary>
-    public async Task<IReadOnlyList<ActivityEntry>> ActivityAsync(int userId, int botId, string? level, int take, CancellationToken ct = default)
+    /// <summary>Newest first; <paramref name="level"/> null for every level; <paramref name="after"/> (the last row shown) pages back to older rows.</summary>
+    public async Task<IReadOnlyList<ActivityEntry>> ActivityAsync(int userId, int botId, string? level, int take, ActivityEntry? after = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.BotActivityLogs.AsNoTracking().Where(l => l.BotConfigId == botId && l.UserId == userId);
         if (level is not null)
             query = query.Where(l => l.LogLevel == level);
+        if (after is not null)
+            query = query.Where(l => l.Timestamp < after.Timestamp || (l.Timestamp == after.Timestamp && l.Id < after.Id));
         var rows = await query.OrderByDescending(l => l.Timestamp).ThenByDescending(l => l.Id)
             .Take(Math.Clamp(take, 1, MaxActivityRows))
             .Select(l => new { l.Id, l.Timestamp, l.LogLevel, l.Message, l.Details })
