@@ -4,7 +4,7 @@ namespace AlgoTrade.Cli;
 
 public static class CliApp
 {
-    private static readonly HashSet<string> Flags = ["json", "help", "keep"];
+    private static readonly HashSet<string> Flags = ["json", "help", "keep", "keep-indexes"];
 
     public const string Usage = """
         AlgoTrade command line
@@ -28,6 +28,10 @@ public static class CliApp
                                                      run N simulated paper bots through the real scheduler
                                                      and tick path; report tick lateness, overlaps, missed
                                                      ticks, rows/s and CPU (exit 1 on overlaps or misses)
+          logs seed [--rows 5000000] [--users 50] [--bots 200] [--days 90] [--keep-indexes]
+                                                     synthetic users, bots and activity logs (docs/admin.md)
+          logs bench [--runs 5] [--page-size 50] [--pages 100]
+                                                     time every explorer query shape, first and deep pages
 
         Database commands read ConnectionStrings__Default or --connection.
         """;
@@ -47,6 +51,8 @@ public static class CliApp
             {
                 ("db", "migrate") => await DbCommands.MigrateAsync(parsed, stdout, ct),
                 ("users", "create-admin") => await UserCommands.CreateAdminAsync(parsed, stdout, ct),
+                ("logs", "seed") => await LogSeedCommand.RunAsync(parsed, stdout, ct),
+                ("logs", "bench") => await LogBenchCommand.RunAsync(parsed, stdout, ct),
                 ("backtest", null) => await BacktestCommand.RunAsync(parsed, stdout, stderr, ct),
                 ("exchange", "ping") => await ExchangeCommands.PingAsync(parsed, stdout, stderr, ct),
                 ("exchange", "symbols") => await ExchangeCommands.SymbolsAsync(parsed, stdout, stderr, ct),

@@ -17,9 +17,13 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<PaperBalance> PaperBalances => Set<PaperBalance>();
     public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AdminAuditEntry> AdminAuditLog => Set<AdminAuditEntry>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Trigram indexes for substring search in the activity log (admin explorer).
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AlgoTradeDbContext).Assembly);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -18,6 +18,9 @@ public class AccountFlowTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
         await BrowserFixture.ScreenshotAsync(page, "account-login");
         await page.ClickAsync("text=Create an account");
+        // The login page has an #email field too: wait for the register form before typing.
+        await Expect(page).ToHaveURLAsync(new Regex("/account/register"));
+        await page.Locator("#register-form").WaitForAsync();
 
         // The policy is enforced in the browser-visible form before anything is stored.
         await page.FillAsync("#email", email);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Runtime;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -9,16 +11,24 @@ namespace AlgoTrade.Tests.E2E;
 
 /// <summary>
 /// A trader creates a simulated bot in the browser, starts it, sees its first trade and stops it; another trader gets
-/// 404 for its pages. The app runs on its own clock at 60× so 1-minute candles close every second and the bot trades
-/// within a few ticks instead of minutes.
+/// 404 for its pages. The bot runtime runs on a clock at 60× so 1-minute candles close every second and the bot trades
+/// within a few ticks instead of minutes (only the runtime's and the exchanges' clock: Quartz ticks in real time).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public partial class BotWorkflowTests(BrowserFixture browser) : IAsyncLifetime
 {
     private AlgoTradeWebFactory _app = default!;
 
-    public async Task InitializeAsync() =>
-        _app = await AlgoTradeWebFactory.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(new FastClock(60)));
+    // Only the bot runtime and the exchanges run fast: Quartz, cookies and the rest of the app keep real time.
+    public async Task InitializeAsync()
+    {
+        var fast = new FastClock(60);
+        _app = await AlgoTradeWebFactory.StartAsync(configureServices: s =>
+        {
+            s.AddSingleton(sp => ActivatorUtilities.CreateInstance<ExchangeClientFactory>(sp, fast));
+            s.AddSingleton<IBotRunner>(sp => ActivatorUtilities.CreateInstance<BotRunner>(sp, fast));
+        });
+    }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -43,7 +53,7 @@ public partial class BotWorkflowTests(BrowserFixture browser) : IAsyncLifetime
 
     private static async Task PickAsync(IPage page, string fieldLabel, string option)
     {
-        await page.Locator($".mud-select:has(label:text-is('{fieldLabel}'))").ClickAsync();
+        await page.Locator($"div.mud-input-control.mud-select:has(label:text-is('{fieldLabel}'))").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).ClickAsync();
     }
 
@@ -59,7 +69,8 @@ public partial class BotWorkflowTests(BrowserFixture browser) : IAsyncLifetime
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         // Basics: simulated is the default exchange; Binance stays locked without a key.
-        await Expect(page.Locator("#exchange-binance input")).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Binance (real money)" })).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Simulated market (offline)" })).ToBeCheckedAsync();
         await page.FillAsync("#bot-name", "E2E fast bot");
         await Expect(page.Locator(".mud-input-control:has(#bot-symbol)")).ToContainTextAsync("trading symbols on simulated");
         await page.ClickAsync("#bot-symbol");

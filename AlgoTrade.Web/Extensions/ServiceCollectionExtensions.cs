@@ -16,11 +16,13 @@ public static class ServiceCollectionExtensions
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.Section);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Bottom right, so messages never cover the page's action buttons at the top.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddAlgoTradeAuthentication();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<CurrentUser>();
+        services.AddAlgoTradeAdmin();
         services.AddTransient<DemoDataSeeder>();
         return builder;
     }

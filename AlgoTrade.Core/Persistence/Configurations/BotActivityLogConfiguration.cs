@@ -19,5 +19,9 @@ public class BotActivityLogConfiguration : IEntityTypeConfiguration<BotActivityL
         builder.HasIndex(l => new { l.UserId, l.LogLevel, l.Timestamp, l.Id }).IsDescending(false, false, true, true);
         builder.HasIndex(l => new { l.Timestamp, l.Id }).IsDescending(true, true);
         builder.HasIndex(l => new { l.LogLevel, l.Timestamp, l.Id }).IsDescending(false, true, true);
+        // Admin explorer (docs/admin.md): without skip scan, "one user" and "one bot's errors" need their own orderings.
+        builder.HasIndex(l => new { l.UserId, l.Timestamp, l.Id }).IsDescending(false, true, true);
+        builder.HasIndex(l => new { l.BotConfigId, l.LogLevel, l.Timestamp, l.Id }).IsDescending(false, false, true, true);
+        builder.HasIndex(l => l.Message).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_bot_activity_logs_message_trgm");
     }
 }

@@ -1,0 +1,10 @@
+namespace AlgoTrade.Core.Admin;
+
+public sealed record BotSearch(
+    string? OwnerEmail = null,
+    int? OwnerId = null,
+    string? Status = null,
+    string? Exchange = null,
+    string? Symbol = null,
+    int Page = 0,
+    int PageSize = 25);

@@ -1,0 +1,6 @@
+namespace AlgoTrade.Core.Admin;
+
+public sealed record UserOption(int Id, string Email)
+{
+    public override string ToString() => Email;
+}

@@ -1,0 +1,18 @@
+namespace AlgoTrade.Core.Domain;
+
+/// <summary>Values of admin_audit_log.action and target_type.</summary>
+public static class AdminActions
+{
+    public const string DeactivateUser = "user.deactivate";
+    public const string ActivateUser = "user.activate";
+    public const string PromoteUser = "user.promote";
+    public const string DemoteUser = "user.demote";
+    public const string StopBot = "bot.stop";
+    public const string ChangeRetention = "settings.retention";
+
+    public static readonly IReadOnlyList<string> All = [DeactivateUser, ActivateUser, PromoteUser, DemoteUser, StopBot, ChangeRetention];
+
+    public const string TargetUser = "user";
+    public const string TargetBot = "bot";
+    public const string TargetSetting = "setting";
+}

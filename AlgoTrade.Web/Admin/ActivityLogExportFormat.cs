@@ -1,0 +1,7 @@
+namespace AlgoTrade.Web.Admin;
+
+public enum ActivityLogExportFormat
+{
+    Csv,
+    JsonLines,
+}
