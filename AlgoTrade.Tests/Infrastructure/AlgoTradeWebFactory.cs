@@ -21,6 +21,8 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = connectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["DemoSeed:Enabled"] = "false",
+            // Test hosts share one database: each schedules only the bots its own test starts.
+            ["Scheduling:ScheduleActiveBotsAtStartup"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "web-.json"),
         };
@@ -30,9 +32,11 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="configureServices">Runs after the app's own registrations, to replace a service (the clock, say).</param>
-    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="connectionString">Another database than the run's shared one.</param>
+    public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, string? connectionString = null)
     {
-        var factory = new AlgoTradeWebFactory(await TestDatabase.SharedAsync(), settings, configureServices);
+        var factory = new AlgoTradeWebFactory(connectionString ?? await TestDatabase.SharedAsync(), settings, configureServices);
         factory.StartServer();
         return factory;
     }

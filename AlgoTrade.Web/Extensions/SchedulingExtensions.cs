@@ -68,7 +68,8 @@ public static class SchedulingExtensions
         {
             // Stopping the app waits for running ticks to finish, so no tick is cut between order and commit.
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-            services.AddHostedService<BotSchedulerStartup>();
+            if (options.ScheduleActiveBotsAtStartup)
+                services.AddHostedService<BotSchedulerStartup>();
         }
         return services;
     }

@@ -13,6 +13,8 @@ public class SchedulingOptions
     public const string Section = "Scheduling";
 
     public bool Enabled { get; set; } = true;
+    /// <summary>Schedule every active bot when the app starts (off only for test hosts sharing one database).</summary>
+    public bool ScheduleActiveBotsAtStartup { get; set; } = true;
     public SchedulerStoreMode StoreMode { get; set; } = SchedulerStoreMode.InMemory;
     /// <summary>Ticks that may run at the same time on this node.</summary>
     public int MaxConcurrency { get; set; } = 20;
