@@ -20,7 +20,7 @@ public class DemoSeedTests
             ["DemoSeed:AdminPassword"] = "Admin-Demo-2026!",
             ["DemoSeed:TraderEmail"] = trader,
             ["DemoSeed:TraderPassword"] = "Trader-Demo-2026!",
-        }, fresh.ConnectionString);
+        }, connectionString: fresh.ConnectionString);
 
         List<BotConfig> bots = [];
         var deadline = DateTime.UtcNow.AddSeconds(25);
