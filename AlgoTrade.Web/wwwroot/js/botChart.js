@@ -42,12 +42,14 @@ function toMarker(m) {
 }
 
 export function createPriceChart(element, id, data, levels) {
+  window.algotradeCharts[id]?.dispose(); // a re-created component must not stack a second canvas in the page
   const chart = LC.createChart(element, {
     ...theme(),
     autoSize: true,
     localization,
     rightPriceScale: { borderVisible: false },
-    timeScale: { borderVisible: false, timeVisible: true, secondsVisible: false },
+    // Room right of the last candle, so the markers of a fill in the forming candle are not clipped.
+    timeScale: { borderVisible: false, timeVisible: true, secondsVisible: false, rightOffset: 6 },
     crosshair: { mode: LC.CrosshairMode.Normal },
   });
   const candles = chart.addSeries(LC.CandlestickSeries, {
@@ -111,6 +113,7 @@ function apply(state, data, levels) {
 }
 
 export function createEquityChart(element, id, points) {
+  window.algotradeCharts[id]?.dispose();
   const chart = LC.createChart(element, {
     ...theme(),
     autoSize: true,
