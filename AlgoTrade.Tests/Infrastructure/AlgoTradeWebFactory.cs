@@ -32,7 +32,7 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="configureServices">Runs after the app's own registrations, to replace a service (the clock, say).</param>
-    /// <param name="connectionString">Another database than the run's shared one.</param>
+    /// <param name="connectionString">A database of the test's own instead of the run's shared one.</param>
     public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null, string? connectionString = null)
     {
