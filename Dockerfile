@@ -1,5 +1,11 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build: the SDK image builds and publishes, the smaller ASP.NET runtime image runs as a non-root user.
+# Browser libraries (lightweight-charts) from package-lock.json; the web build copies them into wwwroot/lib.
+FROM node:20-bookworm-slim AS npm
+WORKDIR /src/AlgoTrade.Web
+COPY AlgoTrade.Web/package.json AlgoTrade.Web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props dotnet-tools.json ./
@@ -9,6 +15,7 @@ COPY AlgoTrade.Cli/AlgoTrade.Cli.csproj AlgoTrade.Cli/
 RUN dotnet restore AlgoTrade.Web/AlgoTrade.Web.csproj && dotnet restore AlgoTrade.Cli/AlgoTrade.Cli.csproj
 COPY AlgoTrade.Core/ AlgoTrade.Core/
 COPY AlgoTrade.Web/ AlgoTrade.Web/
+COPY --from=npm /src/AlgoTrade.Web/node_modules AlgoTrade.Web/node_modules
 COPY AlgoTrade.Cli/ AlgoTrade.Cli/
 RUN dotnet publish AlgoTrade.Web/AlgoTrade.Web.csproj -c Release -o /app/web --no-restore \
  && dotnet publish AlgoTrade.Cli/AlgoTrade.Cli.csproj -c Release -o /app/cli --no-restore

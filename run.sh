@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 source scripts/postgres.sh
 source scripts/setup.sh
 
+ensure_npm
 restore_tools
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5000}"

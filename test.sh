@@ -7,6 +7,7 @@ source scripts/postgres.sh
 source scripts/setup.sh
 
 ensure_chromium
+ensure_npm
 restore_tools
 
 DB_NAME="algotrade_test_$(date +%s)_$$"

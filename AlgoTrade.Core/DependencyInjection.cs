@@ -3,6 +3,7 @@ using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Monitoring;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Security;
@@ -35,6 +36,10 @@ public static class DependencyInjection
         // Needs an IBotScheduleControl and an IBotEventHub from the host (the web app).
         services.AddSingleton<BotService>();
         services.AddSingleton<TradeQueries>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<BotMonitorQueries>();
+        services.AddSingleton<BotChartQueries>();
+        services.AddSingleton<LastPriceCache>();
         return services;
     }
 }

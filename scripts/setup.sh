@@ -17,6 +17,13 @@ ensure_chromium() {
   fi
 }
 
+ensure_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "==> Installing Node.js and npm (Debian packages; the build restores browser libraries with npm ci)"
+    apt_install nodejs npm
+  fi
+}
+
 restore_tools() {
   dotnet tool restore >/dev/null
 }

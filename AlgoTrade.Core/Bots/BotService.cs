@@ -201,6 +201,35 @@ public sealed class BotService(
         return BotOperationResult.Ok();
     }
 
+    /// <summary>
+    /// Asks the running bot to sell its whole position at the market: the flag is set in bot_state and the bot's tick
+    /// runs now, which sells and records the exit with reason "manual". A stopped bot does not tick, so it must be
+    /// started first; the flag is only set while the bot holds a position.
+    /// </summary>
+    public async Task<BotOperationResult> RequestForceExitAsync(int userId, int botId, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var bot = await db.BotConfigs.AsNoTracking().Where(b => b.Id == botId && b.UserId == userId)
+                .Select(b => new { b.IsActive, Status = b.State != null ? b.State.Status : BotStatus.Stopped, InPosition = b.State != null && b.State.InPosition })
+                .SingleOrDefaultAsync(ct);
+            if (bot is null)
+                return BotOperationResult.NotFound;
+            if (!bot.InPosition)
+                return BotOperationResult.Invalid(new Dictionary<string, string[]> { ["position"] = ["The bot holds no position to exit."] });
+            if (!bot.IsActive || bot.Status is not (BotStatus.Running or BotStatus.Paused))
+                return BotOperationResult.Invalid(new Dictionary<string, string[]> { ["status"] = ["Only a running bot can sell: start it, then force the exit."] });
+            // Column update only, so a tick committing at this moment keeps its own columns; the flag survives until a tick acts on it.
+            var updated = await db.BotStates.Where(s => s.BotConfigId == botId && s.BotConfig!.UserId == userId && s.InPosition)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ForceExitRequested, true), ct);
+            if (updated == 0)
+                return BotOperationResult.Invalid(new Dictionary<string, string[]> { ["position"] = ["The bot holds no position to exit."] });
+        }
+        await schedule.TriggerNowAsync(botId, ct);
+        logger.LogInformation("User {UserId} requested a force exit of bot {BotId}", userId, botId);
+        return BotOperationResult.Ok();
+    }
+
     private static void Normalize(BotConfig draft)
     {
         draft.Name = draft.Name?.Trim() ?? "";

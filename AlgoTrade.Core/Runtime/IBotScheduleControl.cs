@@ -5,4 +5,7 @@ public interface IBotScheduleControl
 {
     Task ScheduleAsync(int botId, int intervalSeconds, CancellationToken cancellationToken = default);
     Task UnscheduleAsync(int botId, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the bot's tick now, outside its rhythm (after the one in progress, if any).</summary>
+    Task TriggerNowAsync(int botId, CancellationToken cancellationToken = default);
 }

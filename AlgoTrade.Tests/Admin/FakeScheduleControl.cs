@@ -10,6 +10,8 @@ public sealed class FakeScheduleControl : IBotScheduleControl
 
     public Task ScheduleAsync(int botId, int intervalSeconds, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public Task TriggerNowAsync(int botId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task UnscheduleAsync(int botId, CancellationToken cancellationToken = default)
     {
         Unscheduled.Add(botId);

@@ -16,6 +16,12 @@ public sealed class RecordingScheduleControl : IBotScheduleControl
         return Task.CompletedTask;
     }
 
+    public Task TriggerNowAsync(int botId, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue($"trigger {botId}");
+        return Task.CompletedTask;
+    }
+
     public Task UnscheduleAsync(int botId, CancellationToken cancellationToken = default)
     {
         Scheduled.TryRemove(botId, out _);

@@ -48,6 +48,14 @@ public sealed class BotScheduler(ISchedulerFactory schedulerFactory, ILogger<Bot
             logger.LogInformation("Unscheduled bot {BotId}", botId);
     }
 
+    public async Task TriggerNowAsync(int botId, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        // DisallowConcurrentExecution holds this fire until a tick in progress has finished.
+        if (await scheduler.Exists(JobKeyFor(botId), cancellationToken))
+            await scheduler.TriggerJob(JobKeyFor(botId), cancellationToken);
+    }
+
     public async Task<bool> IsScheduledAsync(int botId, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);

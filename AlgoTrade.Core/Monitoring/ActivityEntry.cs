@@ -1,0 +1,4 @@
+namespace AlgoTrade.Core.Monitoring;
+
+/// <summary>One activity log row; <see cref="Details"/> is the jsonb column as indented JSON text.</summary>
+public sealed record ActivityEntry(long Id, DateTime Timestamp, string Level, string Message, string? Details);

@@ -1,0 +1,3 @@
+namespace AlgoTrade.Core.Monitoring;
+
+public sealed record ChartPoint(long Time, double Value);
