@@ -54,7 +54,8 @@ public class BotFormTests : IAsyncLifetime
 
     private static void Set(IRenderedComponent<BotEdit> cut, string inputId, string value) => cut.Find("#" + inputId).Change(value);
 
-    private static void Save(IRenderedComponent<BotEdit> cut) => cut.Find("#bot-save").Click();
+    // Find and click on the renderer's dispatcher, so a re-render in between cannot swap the button away.
+    private static void Save(IRenderedComponent<BotEdit> cut) => cut.InvokeAsync(() => cut.Find("#bot-save").Click()).GetAwaiter().GetResult();
 
     [Fact]
     public async Task Every_registered_strategy_gets_a_parameter_form_from_its_metadata()
