@@ -1,0 +1,6 @@
+namespace AlgoTrade.Core.Notifications;
+
+public class SmtpOptions
+{
+    public string Host { get; set; } = "";
+}
