@@ -24,7 +24,7 @@ public sealed class NotificationPreferenceService(
 
     public bool EmailAvailable => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
 
-    public async Task<NotificationSettings> GetAsync(int userId, CancellationToken ct = default)
+    public async Task<UserNotificationSettings> GetAsync(int userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.UserNotificationPreferences.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(ct);
@@ -32,7 +32,7 @@ public sealed class NotificationPreferenceService(
         var types = NotificationTypes.All.Select(t => rows.FirstOrDefault(r => r.NotificationType == t.Type) is { } r
             ? new NotificationSetting(t.Type, r.WebhookEnabled, r.WebhookUrl, r.EmailEnabled)
             : new NotificationSetting(t.Type, false, null, false)).ToList();
-        return new NotificationSettings(types, hasSecret, EmailAvailable);
+        return new UserNotificationSettings(types, hasSecret, EmailAvailable);
     }
 
     public IReadOnlyList<string> ValidateWebhookUrl(string? url, bool required) =>
