@@ -23,6 +23,4 @@ public class NotificationOptions
 
     /// <summary>How long a user's preferences are reused before they are read again.</summary>
     public TimeSpan PreferenceCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    public SmtpOptions Smtp { get; set; } = new();
 }

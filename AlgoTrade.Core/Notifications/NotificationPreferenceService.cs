@@ -22,7 +22,8 @@ public sealed class NotificationPreferenceService(
 {
     public const string EmailUnavailableMessage = "Email delivery is not configured on this server.";
 
-    public bool EmailAvailable => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
+    // No email channel exists yet (nothing to test one against on our machines), so no setting may pretend to enable one.
+    public bool EmailAvailable => false;
 
     public async Task<UserNotificationSettings> GetAsync(int userId, CancellationToken ct = default)
     {

@@ -117,7 +117,7 @@ public class NotificationPreferenceServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Email_cannot_be_switched_on_while_no_smtp_server_is_configured()
+    public async Task Email_cannot_be_switched_on_while_no_email_channel_exists()
     {
         var user = (await TestBots.CreateAsync("simulated")).UserId;
 

@@ -1,6 +1,0 @@
-namespace AlgoTrade.Core.Notifications;
-
-public class SmtpOptions
-{
-    public string Host { get; set; } = "";
-}
