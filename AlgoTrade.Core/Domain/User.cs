@@ -16,6 +16,9 @@ public class User
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
     public DateTime? LastLoginAt { get; set; }
 
+    /// <summary>The webhook signing secret, Data Protection-protected; the plaintext is shown to the user once.</summary>
+    public string? NotificationSigningSecret { get; set; }
+
     public List<ApiKey> ApiKeys { get; set; } = [];
     public List<BotConfig> BotConfigs { get; set; } = [];
 }

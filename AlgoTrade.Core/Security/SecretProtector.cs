@@ -8,6 +8,7 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
 {
     private readonly IDataProtector _apiKey = provider.CreateProtector("AlgoTrade.ApiKeys.EncryptedApiKey.v1");
     private readonly IDataProtector _apiSecret = provider.CreateProtector("AlgoTrade.ApiKeys.EncryptedSecretKey.v1");
+    private readonly IDataProtector _webhookSecret = provider.CreateProtector("AlgoTrade.Users.NotificationSigningSecret.v1");
 
     public string Protect(SecretPurpose purpose, string plaintext) => Protector(purpose).Protect(plaintext);
 
@@ -28,6 +29,7 @@ public sealed class SecretProtector(IDataProtectionProvider provider)
     {
         SecretPurpose.ApiKey => _apiKey,
         SecretPurpose.ApiSecret => _apiSecret,
+        SecretPurpose.WebhookSigningSecret => _webhookSecret,
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 }

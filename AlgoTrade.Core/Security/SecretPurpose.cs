@@ -5,4 +5,5 @@ public enum SecretPurpose
 {
     ApiKey,
     ApiSecret,
+    WebhookSigningSecret,
 }

@@ -13,6 +13,7 @@ public static class ServiceCollectionExtensions
         var services = builder.Services;
         services.AddAlgoTradeCore(builder.Configuration);
         builder.AddAlgoTradeScheduling();
+        builder.AddAlgoTradeNotifications();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.Section);
 

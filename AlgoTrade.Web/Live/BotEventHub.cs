@@ -13,15 +13,18 @@ public sealed class BotEventHub(ILogger<BotEventHub> logger) : IBotEventHub
 
     public void Publish(BotEvent botEvent)
     {
-        Deliver(botEvent);
+        Fan(botEvent, relayed: false);
         PublishedLocally?.Invoke(botEvent);
     }
 
-    /// <summary>Delivers an event that another node published.</summary>
-    internal void Deliver(BotEvent botEvent)
+    /// <summary>Delivers an event that another node published (not to local-only subscribers).</summary>
+    internal void Deliver(BotEvent botEvent) => Fan(botEvent, relayed: true);
+
+    private void Fan(BotEvent botEvent, bool relayed)
     {
         foreach (var subscription in _subscriptions)
         {
+            if (relayed && subscription.LocalOnly) continue;
             if (subscription.Filter is not null && !subscription.Filter(botEvent)) continue;
             _ = InvokeAsync(subscription, botEvent);
         }
@@ -40,9 +43,17 @@ public sealed class BotEventHub(ILogger<BotEventHub> logger) : IBotEventHub
         }
     }
 
-    public IDisposable Subscribe(Func<BotEvent, Task> handler, Func<BotEvent, bool>? filter = null)
+    public IDisposable Subscribe(Func<BotEvent, Task> handler, Func<BotEvent, bool>? filter = null) => Add(handler, filter, localOnly: false);
+
+    /// <summary>
+    /// Only events published on this node, never those relayed from other nodes: for side effects that must happen once
+    /// per event in a cluster (webhooks), where every node would otherwise act on every event.
+    /// </summary>
+    public IDisposable SubscribeLocal(Func<BotEvent, Task> handler, Func<BotEvent, bool>? filter = null) => Add(handler, filter, localOnly: true);
+
+    private IDisposable Add(Func<BotEvent, Task> handler, Func<BotEvent, bool>? filter, bool localOnly)
     {
-        var subscription = new Subscription(this, handler, filter);
+        var subscription = new Subscription(this, handler, filter, localOnly);
         ImmutableInterlocked.Update(ref _subscriptions, s => s.Add(subscription));
         return subscription;
     }
@@ -51,8 +62,9 @@ public sealed class BotEventHub(ILogger<BotEventHub> logger) : IBotEventHub
 
     private void Remove(Subscription subscription) => ImmutableInterlocked.Update(ref _subscriptions, s => s.Remove(subscription));
 
-    private sealed class Subscription(BotEventHub hub, Func<BotEvent, Task> handler, Func<BotEvent, bool>? filter) : IDisposable
+    private sealed class Subscription(BotEventHub hub, Func<BotEvent, Task> handler, Func<BotEvent, bool>? filter, bool localOnly) : IDisposable
     {
+        public bool LocalOnly { get; } = localOnly;
         public Func<BotEvent, Task> Handler { get; } = handler;
         public Func<BotEvent, bool>? Filter { get; } = filter;
 

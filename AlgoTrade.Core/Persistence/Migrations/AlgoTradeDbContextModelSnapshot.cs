@@ -864,6 +864,10 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end_at");
 
+                    b.Property<string>("NotificationSigningSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("notification_signing_secret");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

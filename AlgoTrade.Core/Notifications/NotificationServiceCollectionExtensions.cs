@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlgoTrade.Core.Notifications;
+
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>Preferences, signing and webhook delivery. The host feeds <see cref="NotificationDispatcher"/> its local bot events.</summary>
+    public static IServiceCollection AddAlgoTradeNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            // Redirects could lead a signed call somewhere the URL check never saw.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            // The default request logging writes the full URL, whose path or query may hold the receiver's token.
+            .RemoveAllLoggers();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<NotificationPreferenceCache>();
+        services.AddSingleton<NotificationPreferenceService>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        return services;
+    }
+}
