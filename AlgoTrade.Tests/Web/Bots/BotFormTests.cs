@@ -155,12 +155,14 @@ public class BotFormTests : IAsyncLifetime
     public void Partial_take_profit_rows_add_remove_and_validate_in_percent_of_the_position()
     {
         var cut = RenderNew();
-        cut.Find("#partial-add").Click();
-        cut.Find("#partial-add").Click();
-        cut.Find("#partial-add").Click();
-        Assert.Equal(3, cut.FindAll(".partial-row").Count);
-        cut.FindAll(".partial-remove")[2].Click();
-        Assert.Equal(2, cut.FindAll(".partial-row").Count);
+        // MudButton handles clicks asynchronously: wait for each render instead of reading the markup at once.
+        for (var rows = 1; rows <= 3; rows++)
+        {
+            cut.InvokeAsync(() => cut.Find("#partial-add").Click()).GetAwaiter().GetResult();
+            cut.WaitForAssertion(() => Assert.Equal(rows, cut.FindAll(".partial-row").Count));
+        }
+        cut.InvokeAsync(() => cut.FindAll(".partial-remove")[2].Click()).GetAwaiter().GetResult();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".partial-row").Count));
 
         Set(cut, "partial-0-percentage", "3");
         Set(cut, "partial-0-share", "80");
