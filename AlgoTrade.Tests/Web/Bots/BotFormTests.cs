@@ -152,16 +152,16 @@ public class BotFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Partial_take_profit_rows_add_remove_and_validate_in_percent_of_the_position()
+    public async Task Partial_take_profit_rows_add_remove_and_validate_in_percent_of_the_position()
     {
         var cut = RenderNew();
         // MudButton handles clicks asynchronously: wait for each render instead of reading the markup at once.
         for (var rows = 1; rows <= 3; rows++)
         {
-            cut.InvokeAsync(() => cut.Find("#partial-add").Click()).GetAwaiter().GetResult();
+            await cut.InvokeAsync(() => cut.Find("#partial-add").Click());
             cut.WaitForAssertion(() => Assert.Equal(rows, cut.FindAll(".partial-row").Count));
         }
-        cut.InvokeAsync(() => cut.FindAll(".partial-remove")[2].Click()).GetAwaiter().GetResult();
+        await cut.InvokeAsync(() => cut.FindAll(".partial-remove")[2].Click());
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".partial-row").Count));
 
         Set(cut, "partial-0-percentage", "3");
