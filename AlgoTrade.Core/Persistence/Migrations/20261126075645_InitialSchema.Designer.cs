@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlgoTrade.Core.Persistence.Migrations
 {
     [DbContext(typeof(AlgoTradeDbContext))]
-    [Migration("20261126065915_AddRuntimeState")]
-    partial class AddRuntimeState
+    [Migration("20261126075645_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,7 +24,63 @@ namespace AlgoTrade.Core.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("AdminUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("admin_user_id");
+
+                    b.Property<JsonDocument>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target_type");
+
+                    b.Property<DateTime>("Timestamp")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamp")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_audit_log");
+
+                    b.HasIndex("AdminUserId", "Timestamp")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_admin_audit_log_admin_user_id_timestamp");
+
+                    b.HasIndex("Timestamp", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_admin_audit_log_timestamp_id");
+
+                    b.ToTable("admin_audit_log", (string)null);
+                });
 
             modelBuilder.Entity("AlgoTrade.Core.Domain.ApiKey", b =>
                 {
@@ -109,6 +165,31 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasDatabaseName("ix_api_keys_user_id_exchange_name");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_app_settings");
+
+                    b.ToTable("app_settings", (string)null);
                 });
 
             modelBuilder.Entity("AlgoTrade.Core.Domain.BacktestJob", b =>
@@ -203,6 +284,12 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_bot_activity_logs");
 
+                    b.HasIndex("Message")
+                        .HasDatabaseName("ix_bot_activity_logs_message_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Message"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Message"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Timestamp", "Id")
                         .IsDescending()
                         .HasDatabaseName("ix_bot_activity_logs_timestamp_id");
@@ -214,6 +301,14 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.HasIndex("LogLevel", "Timestamp", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_bot_activity_logs_log_level_timestamp_id");
+
+                    b.HasIndex("UserId", "Timestamp", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_bot_activity_logs_user_id_timestamp_id");
+
+                    b.HasIndex("BotConfigId", "LogLevel", "Timestamp", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_bot_activity_logs_bot_config_id_log_level_timestamp_id");
 
                     b.HasIndex("UserId", "LogLevel", "Timestamp", "Id")
                         .IsDescending(false, false, true, true)
@@ -772,6 +867,10 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end_at");
 
+                    b.Property<string>("NotificationSigningSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("notification_signing_secret");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -880,6 +979,18 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.AdminAuditEntry", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.User", "AdminUser")
+                        .WithMany()
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_admin_audit_log_users_admin_user_id");
+
+                    b.Navigation("AdminUser");
                 });
 
             modelBuilder.Entity("AlgoTrade.Core.Domain.ApiKey", b =>
