@@ -18,6 +18,7 @@ namespace AlgoTrade.Core.Runtime;
 internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient client, BotTick tick, RiskEngine engine, TimeProvider clock)
 {
     private readonly List<PendingExchangeOrder> _pending = Load(tick.State.PendingOrders);
+    private SymbolInfo? _symbol;
 
     public static string ClientOrderIdFor(int botId, int sequence) => string.Create(CultureInfo.InvariantCulture, $"at{botId}-{sequence}");
 
@@ -33,8 +34,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",
                     new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.Reason.ToName() });
                 // A signal order that never reached the book is decided again: it goes out at this tick's price.
-                if (pending.Reason == FillReason.Signal)
-                    engine.State.PendingOrder = pending.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
+                RestorePendingSignal(pending.ToIntent());
             }
             else if (!found.Success)
             {
@@ -42,6 +42,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             }
             else if (found.Data.ExecutedQuantity > 0)
             {
+                if (await SymbolAsync(ct) is { Error: { } symbolError }) return symbolError;
                 var known = await db.Trades.AnyAsync(t => t.BotConfigId == tick.Bot.Id && t.ClientOrderId == pending.ClientOrderId, ct);
                 if (!known)
                 {
@@ -66,6 +67,11 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
     /// <summary>Places one intent at the market and books the fill. Returns an error that should end the tick.</summary>
     public async Task<ExchangeError?> ExecuteAsync(OrderIntent intent, bool referencePrice, CancellationToken ct, string? reasonName = null)
     {
+        if (await SymbolAsync(ct) is { Error: { } symbolError })
+        {
+            RestorePendingSignal(in intent);
+            return symbolError;
+        }
         var state = tick.State;
         state.OrderSequence++;
         var clientOrderId = ClientOrderIdFor(tick.Bot.Id, state.OrderSequence);
@@ -89,8 +95,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             if (placed.Error.IsTransient)
             {
                 // Nothing was executed; an order decided at a close is retried by the next tick.
-                if (intent.Reason == FillReason.Signal)
-                    engine.State.PendingOrder = intent.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
+                RestorePendingSignal(in intent);
                 return placed.Error;
             }
             tick.Log(ActivityLogLevel.Error, $"{(intent.Side == TradingSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
@@ -105,7 +110,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
 
     private void Book(OrderIntent intent, ExchangeOrder order, string reason)
     {
-        var symbolQuote = QuoteAssetOf(order);
+        var symbolQuote = _symbol!.QuoteAsset;
         var quantity = order.ExecutedQuantity;
         var quote = order.CumulativeQuoteQuantity;
         var price = order.AveragePrice;
@@ -114,7 +119,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         {
             if (string.Equals(f.CommissionAsset, symbolQuote, StringComparison.OrdinalIgnoreCase))
                 fee += f.Commission;
-            else if (tick.Bot.Symbol.StartsWith(f.CommissionAsset, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(f.CommissionAsset, _symbol.BaseAsset, StringComparison.OrdinalIgnoreCase))
             {
                 // Commission taken in the base asset: the position is smaller by it, and it costs its value in quote.
                 fee += f.Commission * f.Price;
@@ -158,12 +163,20 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         });
     }
 
-    private string QuoteAssetOf(ExchangeOrder order) =>
-        order.Fills.FirstOrDefault()?.CommissionAsset is { } asset && order.Symbol.EndsWith(asset, StringComparison.OrdinalIgnoreCase)
-            ? asset
-            : QuoteAssets.FirstOrDefault(q => order.Symbol.EndsWith(q, StringComparison.OrdinalIgnoreCase)) ?? "USDT";
+    private void RestorePendingSignal(in OrderIntent intent)
+    {
+        if (intent.Reason == FillReason.Signal)
+            engine.State.PendingOrder = intent.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
+    }
 
-    private static readonly string[] QuoteAssets = ["USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY"];
+    /// <summary>The symbol's assets, asked once per tick and only when an order is booked (commissions name assets).</summary>
+    private async Task<ExchangeResult<SymbolInfo>?> SymbolAsync(CancellationToken ct)
+    {
+        if (_symbol is not null) return null;
+        var found = await client.GetSymbolAsync(tick.Bot.Symbol, ct);
+        if (found.Success) _symbol = found.Data;
+        return found.Success ? null : found;
+    }
 
     /// <summary>Checkpoints the tick with this order written down, before the request leaves.</summary>
     private async Task WriteDownAsync(CancellationToken ct)
