@@ -4,7 +4,7 @@ namespace AlgoTrade.Cli;
 
 public static class CliApp
 {
-    private static readonly HashSet<string> Flags = ["json", "help", "keep", "keep-indexes"];
+    private static readonly HashSet<string> Flags = ["json", "help", "keep", "keep-indexes", "check-symbol"];
 
     public const string Usage = """
         AlgoTrade command line
@@ -24,6 +24,9 @@ public static class CliApp
                                                      exchange commands take [--exchange binance|binance_testnet|
                                                      paper|simulated] and [--base-url URL]
 
+          bots validate --file bot.json [--check-symbol]
+                                                     check a bot's settings (keys = bot_configs columns) with
+                                                     the validator the form and the runtime use
           loadtest [--bots N] [--interval S] [--duration D] [--concurrency C] [--keep]
                                                      run N simulated paper bots through the real scheduler
                                                      and tick path; report tick lateness, overlaps, missed
@@ -59,6 +62,7 @@ public static class CliApp
                 ("exchange", "klines") => await ExchangeCommands.KlinesAsync(parsed, stdout, stderr, ct),
                 ("exchange", "account") => await ExchangeCommands.AccountAsync(parsed, stdout, stderr, ct),
                 ("loadtest", null) => await LoadTestCommand.RunAsync(parsed, stdout, ct),
+                ("bots", "validate") => await BotCommands.ValidateAsync(parsed, stdout, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
         }
