@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<SymbolCatalog>();
         services.AddSingleton<BotConfigValidator>();
         // Needs an IBotScheduleControl and an IBotEventHub from the host (the web app).
+        services.AddSingleton<BotStopper>();
         services.AddSingleton<BotService>();
         services.AddSingleton<TradeQueries>();
         services.AddSingleton<DashboardQueries>();

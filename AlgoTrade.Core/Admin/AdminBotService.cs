@@ -1,3 +1,4 @@
+using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Security;

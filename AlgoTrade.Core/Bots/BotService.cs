@@ -18,6 +18,7 @@ public sealed class BotService(
     BotConfigValidator validator,
     IBotScheduleControl schedule,
     IBotEventHub events,
+    BotStopper stopper,
     TimeProvider clock,
     ILogger<BotService> logger)
 {
@@ -185,19 +186,13 @@ public sealed class BotService(
     public async Task<BotOperationResult> StopAsync(int userId, int botId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        IReadOnlyList<BotStopper.StoppedBot> stopped;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            // Column updates only, so a tick committing at the same moment keeps its own columns.
-            var found = await db.BotConfigs.Where(b => b.Id == botId && b.UserId == userId)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.IsActive, false), ct);
-            if (found == 0)
-                return BotOperationResult.NotFound;
-            await db.BotStates.Where(s => s.BotConfigId == botId && s.BotConfig!.UserId == userId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, BotStatus.Stopped).SetProperty(x => x.LastUpdatedAt, now), ct);
-        }
-        await schedule.UnscheduleAsync(botId, ct);
+            stopped = await stopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.Id == botId && b.UserId == userId), now, ct);
+        if (stopped.Count == 0)
+            return BotOperationResult.NotFound;
+        await stopper.AfterCommitAsync(stopped, now, ct);
         logger.LogInformation("User {UserId} stopped bot {BotId}", userId, botId);
-        events.Publish(new BotStateChanged(botId, userId, now, BotStatus.Stopped));
         return BotOperationResult.Ok();
     }
 

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Admin;
+using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Tests.Infrastructure;

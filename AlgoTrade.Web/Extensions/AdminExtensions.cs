@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Admin;
+using AlgoTrade.Core.Bots;
 using AlgoTrade.Web.Admin;
 
 namespace AlgoTrade.Web.Extensions;
@@ -9,7 +10,6 @@ public static class AdminExtensions
     public static IServiceCollection AddAlgoTradeAdmin(this IServiceCollection services)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-        services.AddSingleton<BotStopper>();
         services.AddSingleton<ActivityLogQuery>();
         services.AddSingleton<AdminLookups>();
         services.AddSingleton<AdminUserService>();

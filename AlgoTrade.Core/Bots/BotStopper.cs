@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AlgoTrade.Core.Admin;
+namespace AlgoTrade.Core.Bots;
 
 /// <summary>
-/// What "stop" means for an admin: bot_configs.is_active = false and bot_state.status = 'stopped' in the caller's
-/// transaction, then, after commit, the scheduler drops the bot's job and live views hear about it. The scheduler and
-/// the event hub are optional services, so this works whether or not the web app wired scheduling.
+/// What stopping bots means, for their owner and for an admin alike: bot_configs.is_active = false and
+/// bot_state.status = 'stopped' in the caller's transaction, then, after commit, the scheduler drops each bot's job and
+/// live views hear about it. The scheduler and the event hub are optional services, so this also works in a process
+/// that does not schedule bots (the CLI).
 /// </summary>
 public sealed class BotStopper(IServiceProvider services, ILogger<BotStopper> logger)
 {
