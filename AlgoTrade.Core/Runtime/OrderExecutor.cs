@@ -46,7 +46,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 var known = await db.Trades.AnyAsync(t => t.BotConfigId == tick.Bot.Id && t.ClientOrderId == pending.ClientOrderId, ct);
                 if (!known)
                 {
-                    Book(pending.ToIntent(), found.Data, pending.Reason.ToName());
+                    await BookAsync(pending.ToIntent(), found.Data, pending.Reason.ToName(), ct);
                     tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} had been filled before the last tick could record it; recorded now",
                         new { client_order_id = pending.ClientOrderId, exchange_order_id = found.Data.OrderId });
                 }
@@ -102,13 +102,13 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
             return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
         }
-        Book(intent, placed.Data, reasonName ?? intent.Reason.ToName());
+        await BookAsync(intent, placed.Data, reasonName ?? intent.Reason.ToName(), ct);
         _pending.Remove(pending);
         tick.State.PendingOrders = null;
         return null;
     }
 
-    private void Book(OrderIntent intent, ExchangeOrder order, string reason)
+    private async Task BookAsync(OrderIntent intent, ExchangeOrder order, string reason, CancellationToken ct)
     {
         var symbolQuote = _symbol!.QuoteAsset;
         var quantity = order.ExecutedQuantity;
@@ -124,6 +124,16 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 // Commission taken in the base asset: the position is smaller by it, and it costs its value in quote.
                 fee += f.Commission * f.Price;
                 if (intent.Side == TradingSide.Buy) quantity -= f.Commission;
+            }
+            else if (f.Commission != 0)
+            {
+                // Commission in a third asset (BNB on Binance): its value in the quote asset at the current price.
+                var rate = await client.GetLastPriceAsync(f.CommissionAsset + symbolQuote, ct);
+                if (rate.Success)
+                    fee += f.Commission * rate.Data;
+                else
+                    tick.Log(ActivityLogLevel.Warning, $"Commission of {f.Commission:G10} {f.CommissionAsset} could not be valued in {symbolQuote}; it is left out of the fee",
+                        new { commission = f.Commission, asset = f.CommissionAsset, error = rate.Error.Message });
             }
         }
         var fill = new Fill(tick.Now, (double)price, (double)quantity, (double)quote, (double)fee);

@@ -4,6 +4,7 @@ using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlgoTrade.Tests.Runtime;
 
@@ -96,6 +97,28 @@ public class BotRunnerTests
         await using var db = await TestDatabase.SharedContextAsync();
         Assert.Equal(1, await db.PaperOrders.CountAsync(o => o.BotConfigId == botId));
         Assert.Contains(await RuntimeHarness.LogsAsync(botId), l => l.Message.Contains("had been filled before the last tick could record it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_commission_paid_in_a_third_asset_is_valued_in_the_quote_asset_at_its_price()
+    {
+        FaultyExchangeFactory? faults = null;
+        await using var h = await RuntimeHarness.StartAsync(T0, inner => faults = new FaultyExchangeFactory(inner));
+        var (_, botId) = await h.CreateBotAsync();
+        await h.Runner.TickAsync(botId, CancellationToken.None);
+        // The exchange reports commissions in BNB at the simulated market's BNBUSDT price of the moment.
+        var market = h.Services.GetRequiredService<AlgoTrade.Core.Exchanges.Simulated.SimulatedMarket>();
+        for (var minute = 1; minute <= 600 && (await RuntimeHarness.TradesAsync(botId)).Count == 0; minute++)
+        {
+            h.Clock.Set(T0.AddMinutes(minute));
+            faults!.CommissionInBnbAt = market.PriceAt("BNBUSDT", h.Clock.UtcNow);
+            await h.Runner.TickAsync(botId, CancellationToken.None);
+        }
+
+        var trade = Assert.Single(await RuntimeHarness.TradesAsync(botId));
+        Assert.Equal("USDT", trade.CommissionAsset);
+        // 0.1 % of the fill's value, carried through BNB and back.
+        Assert.InRange(trade.CommissionAmount - trade.QuoteQuantityFilled * 0.001m, -0.000001m, 0.000001m);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed class FaultyExchangeFactory(IExchangeClientFactory inner) : IExcha
     public int FailKlines { get; set; }
     public ExchangeErrorKind KlineError { get; set; } = ExchangeErrorKind.Unavailable;
 
+    /// <summary>Report each fill's commission in BNB (as Binance does with its fee discount), converted at this BNB price.</summary>
+    public decimal? CommissionInBnbAt { get; set; }
+
     public int OrdersPlaced;
 
     public IExchangeClient Create(string exchangeName, ExchangeCredentials? credentials = null, int? botId = null) =>
@@ -41,6 +44,11 @@ public sealed class FaultyExchangeFactory(IExchangeClientFactory inner) : IExcha
         public async Task<ExchangeResult<ExchangeOrder>> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
         {
             var result = await inner.PlaceOrderAsync(request, ct);
+            if (result.Success && faults.CommissionInBnbAt is { } bnb)
+                result = ExchangeResult<ExchangeOrder>.Ok(result.Data with
+                {
+                    Fills = result.Data.Fills.Select(f => f with { Commission = f.Commission / bnb, CommissionAsset = "BNB" }).ToList(),
+                });
             if (result.Success)
             {
                 Interlocked.Increment(ref faults.OrdersPlaced);
