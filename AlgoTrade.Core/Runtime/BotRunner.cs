@@ -68,11 +68,10 @@ public sealed class BotRunner(
         var settings = RiskSettings.FromBotConfig(bot, out var settingErrors, feeRate);
         if (settingErrors.Count > 0)
             return await RecordFailureAsync(bot.Id, bot.UserId, "The bot's settings are invalid: " + string.Join(" ", settingErrors.SelectMany(e => e.Value)), permanent: true, details: null, ct);
-        if (!Timeframe.TryParse(bot.Timeframe, out var timeframe) || !StrategyRegistry.TryGet(bot.StrategyType, out var definition))
-            return await RecordFailureAsync(bot.Id, bot.UserId, $"Unknown timeframe '{bot.Timeframe}' or strategy '{bot.StrategyType}'.", permanent: true, details: null, ct);
-        var strategyCheck = definition.Validate(bot.StrategyParams.RootElement);
-        if (strategyCheck.Parameters is not { } parameters)
-            return await RecordFailureAsync(bot.Id, bot.UserId, "The strategy parameters are invalid: " + string.Join(" ", strategyCheck.Errors.SelectMany(e => e.Value)), permanent: true, details: null, ct);
+        // The validator above checked timeframe, strategy and parameters; these only turn the columns into values.
+        var timeframe = Timeframe.Parse(bot.Timeframe);
+        var definition = StrategyRegistry.Get(bot.StrategyType);
+        var parameters = definition.Validate(bot.StrategyParams.RootElement).Parameters!;
 
         ExchangeCredentials? keys = null;
         if (ExchangeNames.RequiresApiKey(bot.ExchangeName))

@@ -1,4 +1,3 @@
-using AlgoTrade.Cli;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,19 +5,11 @@ namespace AlgoTrade.Tests.Admin;
 
 public class LogCommandsTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Seed_writes_the_requested_rows_spread_over_bots_and_bench_times_every_query_shape()
     {
         await using var fresh = await TestDatabase.CreateFreshAsync();
-        var seed = await RunAsync("logs", "seed", "--rows", "3000", "--users", "3", "--bots", "5", "--days", "2", "--connection", fresh.ConnectionString);
+        var seed = await CliRunner.RunAsync("logs", "seed", "--rows", "3000", "--users", "3", "--bots", "5", "--days", "2", "--connection", fresh.ConnectionString);
         Assert.True(seed.Code == 0, seed.Err);
         Assert.Contains("Seeded 3,000 activity log rows", seed.Out);
 
@@ -31,7 +22,7 @@ public class LogCommandsTests
             Assert.True(await db.Users.CountAsync(u => u.Email.EndsWith("@seed.algotrade.local")) == 3);
         }
 
-        var bench = await RunAsync("logs", "bench", "--runs", "1", "--pages", "3", "--connection", fresh.ConnectionString);
+        var bench = await CliRunner.RunAsync("logs", "bench", "--runs", "1", "--pages", "3", "--connection", fresh.ConnectionString);
         Assert.True(bench.Code == 0, bench.Err);
         Assert.Contains("3,000 rows", bench.Out);
         foreach (var shape in new[] { "no filter", "busiest bot + ERROR", "text 'insufficient balance'", "all: user, bot, level, 30 days, text" })
@@ -43,8 +34,8 @@ public class LogCommandsTests
     public async Task Bench_on_an_empty_log_says_to_seed_first()
     {
         await using var fresh = await TestDatabase.CreateFreshAsync();
-        Assert.Equal(0, (await RunAsync("db", "migrate", "--connection", fresh.ConnectionString)).Code);
-        var bench = await RunAsync("logs", "bench", "--connection", fresh.ConnectionString);
+        Assert.Equal(0, (await CliRunner.RunAsync("db", "migrate", "--connection", fresh.ConnectionString)).Code);
+        var bench = await CliRunner.RunAsync("logs", "bench", "--connection", fresh.ConnectionString);
         Assert.Equal(1, bench.Code);
         Assert.Contains("seed it first", bench.Out);
     }

@@ -1,4 +1,4 @@
-using AlgoTrade.Cli;
+using AlgoTrade.Tests.Infrastructure;
 
 namespace AlgoTrade.Tests.Cli;
 
@@ -11,10 +11,7 @@ public class BotValidateCommandTests : IDisposable
     private async Task<(int Code, string Out, string Err)> ValidateAsync(string json, params string[] extra)
     {
         await File.WriteAllTextAsync(_file, json);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(["bots", "validate", "--file", _file, .. extra], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return await CliRunner.RunAsync(["bots", "validate", "--file", _file, .. extra]);
     }
 
     [Fact]
@@ -65,8 +62,8 @@ public class BotValidateCommandTests : IDisposable
     {
         Assert.Contains("config: Not valid JSON", (await ValidateAsync("{ not json")).Err);
 
-        var stderr = new StringWriter();
-        Assert.Equal(2, await CliApp.RunAsync(["bots", "validate", "--file", "/nonexistent/bot.json"], new StringWriter(), stderr));
-        Assert.Contains("No such file: /nonexistent/bot.json", stderr.ToString());
+        var (code, _, error) = await CliRunner.RunAsync("bots", "validate", "--file", "/nonexistent/bot.json");
+        Assert.Equal(2, code);
+        Assert.Contains("No such file: /nonexistent/bot.json", error);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AlgoTrade.Cli;
+using AlgoTrade.Tests.Infrastructure;
 
 namespace AlgoTrade.Tests.Core.Cli;
 
@@ -45,17 +45,10 @@ public sealed class BacktestCommandTests : IDisposable
          "initial_capital":1000,"position_size_perc":100,"stop_loss_perc":0.5,"take_profit_perc":1{{extra}}}
         """);
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await CliApp.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Prints_a_summary_table()
     {
-        var (code, output, error) = await Run("backtest", "--config", ConfigFile(), "--data", BinanceCsv(3000));
+        var (code, output, error) = await CliRunner.RunAsync("backtest", "--config", ConfigFile(), "--data", BinanceCsv(3000));
         Assert.True(code == 0, error);
         Assert.Contains("Total return", output);
         Assert.Contains("Buy & hold return", output);
@@ -65,7 +58,7 @@ public sealed class BacktestCommandTests : IDisposable
     [Fact]
     public async Task Prints_results_json_with_json_flag()
     {
-        var (code, output, error) = await Run("backtest", "--config", ConfigFile(), "--data", BinanceCsv(3000), "--json");
+        var (code, output, error) = await CliRunner.RunAsync("backtest", "--config", ConfigFile(), "--data", BinanceCsv(3000), "--json");
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
         var summary = json.RootElement.GetProperty("summary");
@@ -81,7 +74,7 @@ public sealed class BacktestCommandTests : IDisposable
             {"symbol":"BTCUSDT","timeframe":"1m","strategy_type":"ema_cross_rsi","strategy_params":{"ema_fast":99},
              "initial_capital":1000,"position_size_perc":100,"fee_rate":-1}
             """);
-        var (code, _, error) = await Run("backtest", "--config", config, "--data", BinanceCsv(10));
+        var (code, _, error) = await CliRunner.RunAsync("backtest", "--config", config, "--data", BinanceCsv(10));
         Assert.Equal(2, code);
         Assert.Contains("fee_rate: Fee rate is a fraction of notional", error);
         Assert.Contains("strategy_params.ema_fast: Fast EMA period must be smaller than the slow EMA period.", error);
@@ -91,7 +84,7 @@ public sealed class BacktestCommandTests : IDisposable
     public async Task Bad_rows_fail_with_their_line_numbers()
     {
         var csv = Write("bad.csv", "datetime,open,high,low,close,volume\n2025-01-01 00:00:00,1,1,1,1,1\n2025-01-01 00:01:00,1,x,1,1,1\n");
-        var (code, _, error) = await Run("backtest", "--config", ConfigFile(), "--data", csv);
+        var (code, _, error) = await CliRunner.RunAsync("backtest", "--config", ConfigFile(), "--data", csv);
         Assert.Equal(2, code);
         Assert.Contains("line 3: high 'x' is not a number", error);
     }
@@ -99,8 +92,8 @@ public sealed class BacktestCommandTests : IDisposable
     [Fact]
     public async Task Missing_files_and_options_are_clear_errors()
     {
-        Assert.Contains("Missing required option --data", (await Run("backtest", "--config", "x.json")).Err);
-        var (code, _, error) = await Run("backtest", "--config", Path.Combine(_dir, "none.json"), "--data", "x.csv");
+        Assert.Contains("Missing required option --data", (await CliRunner.RunAsync("backtest", "--config", "x.json")).Err);
+        var (code, _, error) = await CliRunner.RunAsync("backtest", "--config", Path.Combine(_dir, "none.json"), "--data", "x.csv");
         Assert.Equal(2, code);
         Assert.Contains("Config file not found", error);
     }
