@@ -134,7 +134,7 @@ public class PageLayoutTests(BrowserFixture browser)
             Assert.True(box.X + box.Width <= actions.X + 1, $"{label} ends at {box.X + box.Width}, under the actions starting at {actions.X}");
             Assert.True(await cell.EvaluateAsync<bool>("c => c.scrollWidth <= c.clientWidth"), $"{label} is clipped");
         }
-        await Expect(row).ToContainTextAsync("−12345.67");
+        await Expect(row).ToContainTextAsync("−12,345.67");
 
         await row.Locator("a.bot-name").ClickAsync();
         await Expect(page).ToHaveURLAsync($"{browser.App.BaseAddress.ToString().TrimEnd('/')}/bots/{bot.Id}");
