@@ -196,4 +196,35 @@ public class PageLayoutTests(BrowserFixture browser)
             }
         await page.Context.CloseAsync();
     }
+    [Fact]
+    public async Task Saving_a_bot_with_numbers_it_cannot_read_scrolls_to_and_lists_every_problem()
+    {
+        var email = await NewTraderAsync("layout-form");
+        var page = await SignedInAsync(email, 1366);
+        await page.GotoAsync("/bots/new");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.FillAsync("#bot-name", "Too big");
+        await page.ClickAsync("#bot-symbol");
+        await page.FillAsync("#bot-symbol", "btcus");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "BTCUSDT" }).ClickAsync();
+        await page.FillAsync("#bot-capital", "1e29");
+        await page.PressAsync("#bot-capital", "Tab");
+        await page.FillAsync("#bot-max-duration", "9999999999");
+        await page.PressAsync("#bot-max-duration", "Tab");
+        await page.FillAsync("#bot-take-profit", "99999999");
+        await page.PressAsync("#bot-take-profit", "Tab");
+
+        await page.ClickAsync("#bot-save");
+        var summary = page.Locator("#form-errors");
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary.Locator(".form-problem")).ToHaveCountAsync(3);
+        await Expect(summary).ToContainTextAsync("Initial capital");
+        await Expect(summary).ToContainTextAsync("Max trade duration (hours)");
+        await Expect(summary).ToContainTextAsync("Take-profit must be greater than 0 % and at most 1,000 % (got 99,999,999)");
+        // The first problem is brought into view, not left below the fold.
+        await Expect(page.Locator(".mud-input-control:has(#bot-capital)")).ToBeInViewportAsync();
+        await BrowserFixture.ScreenshotAsync(page, "layout-bot-form-errors");
+        Assert.EndsWith("/bots/new", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
 }
