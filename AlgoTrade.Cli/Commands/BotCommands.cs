@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Bots;
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Validation;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,7 @@ internal static class BotCommands
             if (!symbols.Success)
                 throw new CliException($"Could not list {bot.ExchangeName}'s symbols: {symbols.Error.Message}");
             if (!symbols.Data.Any(s => s.Symbol == bot.Symbol.Trim().ToUpperInvariant() && s.IsTrading))
-                errors.Add("symbol", $"{bot.Symbol} is not a trading symbol on {bot.ExchangeName}.");
+                errors.Add("symbol", $"{bot.Symbol} is not a trading symbol on {ExchangeNames.DisplayName(bot.ExchangeName)}.");
         }
 
         if (errors.IsEmpty)

@@ -45,6 +45,10 @@ public class UserAccountService(
         user.HashedPassword = hasher.HashPassword(user, password);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Asked first (the password was hashed either way, so both answers take as long): a failed insert would have
+        // EF Core log the database's exception with its stack trace for every taken address.
+        if (await db.Users.AnyAsync(u => u.Email == user.Email, ct))
+            return EmailTaken();
         db.Users.Add(user);
         try
         {
@@ -52,11 +56,14 @@ public class UserAccountService(
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return new RegistrationResult(null, new Dictionary<string, string[]> { ["Email"] = ["An account with this email already exists."] });
+            return EmailTaken();
         }
         logger.LogInformation("Registered user {UserId} with role {Role}", user.Id, user.Role);
         return new RegistrationResult(user, errors);
     }
+
+    private static RegistrationResult EmailTaken() =>
+        new(null, new Dictionary<string, string[]> { ["Email"] = ["An account with this email already exists."] }, EmailTaken: true);
 
     public async Task<LoginResult> LoginAsync(string email, string password, CancellationToken ct = default)
     {

@@ -58,7 +58,8 @@ public sealed class AdminBotService(
         if (bot is null) return AdminActionResult.Fail("The bot no longer exists.");
         if (!bot.IsActive && bot.Status == BotStatus.Stopped) return AdminActionResult.Fail("The bot is already stopped.");
 
-        var stopped = await botStopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.Id == botId), now, ct);
+        var stopped = await botStopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.Id == botId), now, ct,
+            "Stopped by an administrator. An open position stays open.");
         AdminAudit.Record(db, adminUserId, AdminActions.StopBot, AdminActions.TargetBot, botId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { name = bot.Name, owner = bot.Email, ownerId = bot.UserId, previousStatus = bot.Status }, now);
         await db.SaveChangesAsync(ct);

@@ -69,7 +69,8 @@ public sealed class AdminUserService(
         if (!active)
         {
             user.SecurityStamp = Guid.NewGuid().ToString("N");
-            stopped = await botStopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.UserId == userId && (b.IsActive || (b.State != null && b.State.Status != BotStatus.Stopped))), now, ct);
+            stopped = await botStopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.UserId == userId && (b.IsActive || (b.State != null && b.State.Status != BotStatus.Stopped))), now, ct,
+                "Stopped by an administrator: the account was deactivated. An open position stays open.");
         }
         AdminAudit.Record(db, adminUserId, active ? AdminActions.ActivateUser : AdminActions.DeactivateUser, AdminActions.TargetUser,
             userId.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -106,6 +106,16 @@ public sealed class ApiKeyService(
         var verdict = await CheckWithExchangeAsync(exchangeName, credentials, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (!verdict.Reached)
+        {
+            // No answer is no verdict: a key checked before keeps its status (its bots keep trading); a new one stays
+            // unchecked (last validated: never) with the reason, until it is re-validated.
+            await db.ApiKeys.Where(k => k.UserId == userId && k.Id == id && k.LastValidatedAt == null).ExecuteUpdateAsync(s => s
+                .SetProperty(k => k.ValidationMessage, verdict.Message)
+                .SetProperty(k => k.UpdatedAt, now), ct);
+            logger.LogWarning("API key {ApiKeyId} of user {UserId} could not be checked: {Exchange} did not answer", id, userId, exchangeName);
+            return;
+        }
         await db.ApiKeys.Where(k => k.UserId == userId && k.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(k => k.IsValid, verdict.IsValid)
             .SetProperty(k => k.ValidationMessage, verdict.Message)
@@ -123,12 +133,12 @@ public sealed class ApiKeyService(
         if (client is not BinanceSpotClient binance)
         {
             var balances = await client.GetBalancesAsync(ct);
-            return balances.Success ? new Verdict(true, "The exchange accepted the key.", null, null) : Rejected(balances.Error);
+            return balances.Success ? new Verdict(true, "The exchange accepted the key.", null, null) : Rejected(exchangeName, balances.Error);
         }
 
         var account = await binance.Account.GetAccountInfoAsync(ct);
         if (!account.Success)
-            return Rejected(account.Error);
+            return Rejected(exchangeName, account.Error);
         // apiRestrictions is not on the testnet; then we simply do not know.
         var restrictions = await binance.Account.GetApiKeyRestrictionsAsync(ct);
         bool? canWithdraw = restrictions.Success ? restrictions.Data.CanWithdraw : null;
@@ -138,9 +148,9 @@ public sealed class ApiKeyService(
             : new Verdict(false, "The key can read the account but spot trading is not enabled for it.", canWithdraw, ipRestricted);
     }
 
-    private static Verdict Rejected(ExchangeError error) => error.Kind == ExchangeErrorKind.InvalidApiKey
+    private static Verdict Rejected(string exchangeName, ExchangeError error) => error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.Rejected
         ? new Verdict(false, $"The exchange rejected the key: {error.Message}", null, null)
-        : new Verdict(false, $"Could not validate the key now ({error.Kind}): {error.Message}", null, null);
+        : new Verdict(false, $"Could not reach {ExchangeNames.DisplayName(exchangeName)} to check the key ({error.Message}); re-validate it later.", null, null, Reached: false);
 
     // Selects columns only: the encrypted ones are never read for a list.
     private static readonly Expression<Func<ApiKey, ApiKeySummary>> ToSummary = k => new ApiKeySummary(
@@ -150,7 +160,7 @@ public sealed class ApiKeyService(
     {
         var errors = new Dictionary<string, string[]>();
         if (!ExchangeNames.IsValid(input.ExchangeName) || !ExchangeNames.RequiresApiKey(input.ExchangeName))
-            errors[nameof(NewApiKey.ExchangeName)] = [$"Choose {ExchangeNames.Binance} or {ExchangeNames.BinanceTestnet}; the other exchanges need no key."];
+            errors[nameof(NewApiKey.ExchangeName)] = [$"Choose {ExchangeNames.DisplayName(ExchangeNames.Binance)} or {ExchangeNames.DisplayName(ExchangeNames.BinanceTestnet)}; paper and simulated bots need no key."];
         if (string.IsNullOrWhiteSpace(input.Label) || input.Label.Trim().Length > 100)
             errors[nameof(NewApiKey.Label)] = ["Give the key a label of at most 100 characters."];
         if (!LooksLikeKey(input.ApiKey))
@@ -163,5 +173,6 @@ public sealed class ApiKeyService(
     private static bool LooksLikeKey(string? value) =>
         value?.Trim() is { Length: >= 16 and <= 128 } trimmed && trimmed.All(char.IsAsciiLetterOrDigit);
 
-    private sealed record Verdict(bool IsValid, string Message, bool? CanWithdraw, bool? IpRestricted);
+    /// <param name="Reached">False when the exchange gave no answer on the key (unreachable, overloaded, rate-limited).</param>
+    private sealed record Verdict(bool IsValid, string Message, bool? CanWithdraw, bool? IpRestricted, bool Reached = true);
 }

@@ -73,7 +73,7 @@ public sealed class BotConfigValidator(ApiKeyService apiKeys, SymbolCatalog symb
         {
             var keys = await apiKeys.ListAsync(userId, ct);
             if (!keys.Any(k => k.ExchangeName == bot.ExchangeName && k.IsValid))
-                e.Add("exchange_name", $"{bot.ExchangeName} places real orders and needs a valid API key of that exchange: add one on the API keys page.");
+                e.Add("exchange_name", $"{ExchangeNames.DisplayName(bot.ExchangeName)} places real orders and needs a valid API key of that exchange: add one on the API keys page.");
         }
 
         var symbol = bot.Symbol?.Trim().ToUpperInvariant();
@@ -82,7 +82,7 @@ public sealed class BotConfigValidator(ApiKeyService apiKeys, SymbolCatalog symb
             // When the exchange cannot be asked the symbol is accepted; the runtime reports a bad symbol on its first tick.
             var trading = await symbols.GetTradingSymbolsAsync(bot.ExchangeName, ct);
             if (trading is not null && !trading.Any(s => s.Symbol == symbol))
-                e.Add("symbol", $"{symbol} is not a trading symbol on {bot.ExchangeName}.");
+                e.Add("symbol", $"{symbol} is not a trading symbol on {ExchangeNames.DisplayName(bot.ExchangeName)}.");
         }
         return e.ToDictionary();
     }

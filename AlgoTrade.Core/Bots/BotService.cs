@@ -175,10 +175,16 @@ public sealed class BotService(
         bot.State.LastErrorMessage = null;
         bot.State.ConsecutiveFailures = 0;
         bot.State.LastUpdatedAt = now;
+        var started = $"Started by its owner; checks every {bot.CheckIntervalSeconds} s.";
+        db.BotActivityLogs.Add(new BotActivityLog
+        {
+            BotConfigId = bot.Id, UserId = userId, Timestamp = now, LogLevel = ActivityLogLevel.Info, Message = started,
+        });
         await db.SaveChangesAsync(ct);
         await schedule.ScheduleAsync(bot.Id, bot.CheckIntervalSeconds, ct);
         logger.LogInformation("User {UserId} started bot {BotId} every {IntervalSeconds}s", userId, botId, bot.CheckIntervalSeconds);
         events.Publish(new BotStateChanged(bot.Id, userId, now, BotStatus.Running));
+        events.Publish(new LogWritten(bot.Id, userId, now, ActivityLogLevel.Info, started));
         return BotOperationResult.Ok(bot);
     }
 
@@ -188,7 +194,8 @@ public sealed class BotService(
         var now = clock.GetUtcNow().UtcDateTime;
         IReadOnlyList<BotStopper.StoppedBot> stopped;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            stopped = await stopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.Id == botId && b.UserId == userId), now, ct);
+            stopped = await stopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.Id == botId && b.UserId == userId), now, ct,
+                "Stopped by its owner. An open position stays open.");
         if (stopped.Count == 0)
             return BotOperationResult.NotFound;
         await stopper.AfterCommitAsync(stopped, now, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Persistence;
@@ -16,13 +17,19 @@ namespace AlgoTrade.Core.Bots;
 /// </summary>
 public sealed class BotStopper(IServiceProvider services, ILogger<BotStopper> logger)
 {
-    public sealed record StoppedBot(int BotId, int UserId, string PreviousStatus);
+    /// <param name="LogMessage">What the bot's activity log says about this stop; null when it was not running.</param>
+    public sealed record StoppedBot(int BotId, int UserId, string PreviousStatus, string? LogMessage = null);
 
-    /// <summary>Marks the bots stopped inside <paramref name="db"/>'s current transaction and returns them.</summary>
-    public async Task<IReadOnlyList<StoppedBot>> MarkStoppedAsync(AlgoTradeDbContext db, IQueryable<BotConfig> bots, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Marks the bots stopped inside <paramref name="db"/>'s current transaction and returns them. Each bot that was
+    /// running gets <paramref name="activityMessage"/> in its activity log, in the same transaction, so its owner sees who stopped it.
+    /// </summary>
+    public async Task<IReadOnlyList<StoppedBot>> MarkStoppedAsync(AlgoTradeDbContext db, IQueryable<BotConfig> bots, DateTime now, CancellationToken ct,
+        string? activityMessage = null)
     {
         var targets = await bots
-            .Select(b => new StoppedBot(b.Id, b.UserId, b.State == null ? BotStatus.Stopped : b.State.Status))
+            .Select(b => new StoppedBot(b.Id, b.UserId, b.State == null ? BotStatus.Stopped : b.State.Status,
+                activityMessage != null && (b.IsActive || (b.State != null && b.State.Status != BotStatus.Stopped)) ? activityMessage : null))
             .ToListAsync(ct);
         if (targets.Count == 0) return targets;
         var ids = targets.Select(t => t.BotId).ToList();
@@ -30,6 +37,13 @@ public sealed class BotStopper(IServiceProvider services, ILogger<BotStopper> lo
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.IsActive, false).SetProperty(b => b.UpdatedAt, now), ct);
         await db.BotStates.Where(s => ids.Contains(s.BotConfigId))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BotStatus.Stopped).SetProperty(b => b.LastUpdatedAt, now), ct);
+        foreach (var bot in targets.Where(t => t.LogMessage is not null))
+            db.BotActivityLogs.Add(new BotActivityLog
+            {
+                BotConfigId = bot.BotId, UserId = bot.UserId, Timestamp = now, LogLevel = ActivityLogLevel.Info, Message = bot.LogMessage!,
+                Details = JsonSerializer.SerializeToDocument(new { previousStatus = bot.PreviousStatus }),
+            });
+        await db.SaveChangesAsync(ct);
         return targets;
     }
 
@@ -52,6 +66,8 @@ public sealed class BotStopper(IServiceProvider services, ILogger<BotStopper> lo
                 }
             }
             hub?.Publish(new BotStateChanged(bot.BotId, bot.UserId, now, BotStatus.Stopped));
+            if (bot.LogMessage is { } message)
+                hub?.Publish(new LogWritten(bot.BotId, bot.UserId, now, ActivityLogLevel.Info, message));
         }
     }
 }

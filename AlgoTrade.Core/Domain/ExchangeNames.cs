@@ -13,4 +13,14 @@ public static class ExchangeNames
 
     /// <summary>Exchanges that place real orders and therefore need a validated API key.</summary>
     public static bool RequiresApiKey(string name) => name is Binance or BinanceTestnet;
+
+    /// <summary>The name pages and messages show; the constants are what is stored.</summary>
+    public static string DisplayName(string? name) => name switch
+    {
+        Binance => "Binance",
+        BinanceTestnet => "Binance Spot Testnet",
+        Paper => "Paper trading",
+        Simulated => "Simulated market",
+        _ => name ?? "",
+    };
 }

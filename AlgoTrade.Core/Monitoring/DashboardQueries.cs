@@ -34,8 +34,9 @@ public sealed class DashboardQueries(IDbContextFactory<AlgoTradeDbContext> dbFac
                 LastTradeId = g.Max(t => t.Id),
             })
             .ToDictionaryAsync(r => r.BotId, ct);
+        // Running bots first: they are what a trader opens the dashboard to watch.
         var rows = await bots
-            .OrderBy(b => b.Name).ThenBy(b => b.Id)
+            .OrderByDescending(b => b.IsActive).ThenBy(b => b.Name).ThenBy(b => b.Id)
             .Select(b => new
             {
                 b.Id, b.Name, b.Symbol, b.Timeframe, b.ExchangeName, b.StrategyType, b.IsActive, b.InitialCapital,

@@ -57,8 +57,9 @@ public sealed class TradeQueries(IDbContextFactory<AlgoTradeDbContext> dbFactory
         if (f.BotId is { } botId) query = query.Where(t => t.BotConfigId == botId);
         if (!string.IsNullOrWhiteSpace(f.Symbol))
         {
+            // Part of the symbol in any case: "eth" finds ETHUSDT and ETHBTC, the way a trader searches.
             var symbol = f.Symbol.Trim().ToUpperInvariant();
-            query = query.Where(t => t.Symbol == symbol);
+            query = query.Where(t => t.Symbol.ToUpper().Contains(symbol));
         }
         if (!string.IsNullOrWhiteSpace(f.Side))
         {

@@ -4,6 +4,7 @@ using AlgoTrade.Core.Persistence;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AlgoTrade.Tests.Accounts;
 
@@ -49,6 +50,34 @@ public class UserAccountServiceTests : IAsyncLifetime
         var again = await Accounts.RegisterAsync(email.ToUpperInvariant(), TestUsers.Password);
         Assert.False(again.Succeeded);
         Assert.Equal("An account with this email already exists.", Assert.Single(again.Errors["Email"]));
+    }
+
+    [Fact]
+    public async Task A_taken_email_is_flagged_and_logs_no_database_exception()
+    {
+        var logs = new LogCapture();
+        await using var services = CoreServices.Build(await TestDatabase.SharedAsync(), s => s.AddLogging(b => b.AddProvider(logs)));
+        var accounts = services.GetRequiredService<UserAccountService>();
+        var email = TestUsers.NewEmail();
+        Assert.True((await accounts.RegisterAsync(email, TestUsers.Password)).Succeeded);
+
+        var again = await accounts.RegisterAsync(email.ToUpperInvariant(), TestUsers.Password);
+        Assert.True(again.EmailTaken);
+        Assert.False((await accounts.RegisterAsync(TestUsers.NewEmail(), "short")).EmailTaken);
+        Assert.DoesNotContain("Exception", logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("23505", logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Login_stamps_the_last_login()
+    {
+        var email = TestUsers.NewEmail();
+        var user = (await Accounts.RegisterAsync(email, TestUsers.Password)).User!;
+        Assert.Null((await Accounts.FindAsync(user.Id))!.LastLoginAt);
+        var before = DateTime.UtcNow.AddSeconds(-5);
+        Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+        Assert.InRange((await Accounts.FindAsync(user.Id))!.LastLoginAt!.Value, before, DateTime.UtcNow.AddSeconds(5));
     }
 
     [Fact]

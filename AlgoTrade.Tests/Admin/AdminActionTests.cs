@@ -79,6 +79,9 @@ public sealed class AdminActionTests : IAsyncLifetime
         Assert.Equal(BotStatus.Running, untouched.State!.Status);
         Assert.Equal(new[] { running.Id, paused.Id }.Order(), _scheduler.Unscheduled.Order());
         Assert.DoesNotContain(idle.Id, _scheduler.Unscheduled);
+        var logged = await check.BotActivityLogs.AsNoTracking().Where(l => l.UserId == trader.Id).ToListAsync();
+        Assert.Equal(new[] { running.Id, paused.Id }.Order(), logged.Select(l => l.BotConfigId).Order());
+        Assert.All(logged, l => Assert.Equal("Stopped by an administrator: the account was deactivated. An open position stays open.", l.Message));
 
         var audit = Assert.Single(await AuditAsync());
         Assert.Equal(AdminActions.DeactivateUser, audit.Action);
@@ -131,6 +134,15 @@ public sealed class AdminActionTests : IAsyncLifetime
         Assert.Equal(bot.Id.ToString(), audit.TargetId);
         Assert.Equal(BotStatus.Error, audit.Details!.RootElement.GetProperty("previousStatus").GetString());
         Assert.Equal(trader.Email, audit.Details.RootElement.GetProperty("owner").GetString());
+
+        // The owner reads on the bot's page that an administrator stopped it; the refused second stop adds nothing.
+        await using (var check = Db())
+        {
+            var log = await check.BotActivityLogs.AsNoTracking().Where(l => l.BotConfigId == bot.Id).ToListAsync();
+            var entry = Assert.Single(log);
+            Assert.Equal((trader.Id, ActivityLogLevel.Info, "Stopped by an administrator. An open position stays open."), (entry.UserId, entry.LogLevel, entry.Message));
+            Assert.Equal(BotStatus.Error, entry.Details!.RootElement.GetProperty("previousStatus").GetString());
+        }
 
         var row = Assert.Single((await bots.SearchAsync(new BotSearch(OwnerId: trader.Id))).Items);
         Assert.Equal((bot.Id, trader.Email, BotStatus.Stopped, false), (row.Id, row.OwnerEmail, row.Status, row.IsActive));

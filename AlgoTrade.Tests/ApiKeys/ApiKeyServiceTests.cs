@@ -130,6 +130,31 @@ public class ApiKeyServiceTests : IAsyncLifetime
         Assert.Empty(await Keys.ListAsync(owner));
     }
 
+    [Fact]
+    public async Task No_answer_from_the_exchange_is_no_verdict_a_new_key_stays_freshand_a_valid_one_stays_valid()
+    {
+        var userId = await NewUserAsync();
+        for (var i = 0; i < 10; i++)
+            _server.Inject("GET /api/v3/account", new FakeFault(FakeFaultKind.ServerErrorBeforeAccept));
+        var fresh = (await AddAsync(userId, label: "offline")).Key!;
+        Assert.False(fresh.IsValid);
+        Assert.Null(fresh.LastValidatedAt);
+        Assert.StartsWith("Could not reach Binance to check the key", fresh.ValidationMessage, StringComparison.Ordinal);
+
+        // The faults left over after the client's retries are used up one re-validation at a time.
+        for (var i = 0; i < 10 && (await Keys.RevalidateAsync(userId, fresh.Id))!.LastValidatedAt is null; i++)
+        {
+        }
+        var valid = (await Keys.FindAsync(userId, fresh.Id))!;
+        Assert.True(valid.IsValid, valid.ValidationMessage);
+
+        for (var i = 0; i < 10; i++)
+            _server.Inject("GET /api/v3/account", new FakeFault(FakeFaultKind.ServerErrorBeforeAccept));
+        var after = (await Keys.RevalidateAsync(userId, fresh.Id))!;
+        Assert.Equal((true, valid.LastValidatedAt, valid.ValidationMessage), (after.IsValid, after.LastValidatedAt, after.ValidationMessage));
+        Assert.NotNull(await Keys.GetCredentialsAsync(userId, ExchangeNames.Binance));
+    }
+
     [Theory]
     [InlineData("paper", "main", "ExchangeName")]
     [InlineData("binance", "", "Label")]

@@ -65,7 +65,7 @@ public class BotServiceTests : IAsyncLifetime
         Assert.Equal(
             ["check_interval_seconds", "name", "partial_take_profits_config", "stop_loss_perc", "strategy_params.ema_fast", "strategy_params.rsi_period", "symbol", "timeframe"],
             result.Errors!.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("NOPEUSDT is not a trading symbol on simulated.", result.Errors["symbol"]);
+        Assert.Contains("NOPEUSDT is not a trading symbol on Simulated market.", result.Errors["symbol"]);
         Assert.Contains(result.Errors["partial_take_profits_config"], m => m.Contains("increasing order", StringComparison.Ordinal));
         Assert.Contains(result.Errors["partial_take_profits_config"], m => m.StartsWith("The ratios add up to 1.2 (120 %)", StringComparison.Ordinal));
         Assert.Empty(await _bots.ListAsync(_alice));
@@ -139,6 +139,16 @@ public class BotServiceTests : IAsyncLifetime
         Assert.False(stopped!.IsActive);
         Assert.Equal(BotStatus.Stopped, stopped.State!.Status);
         Assert.False(_schedule.Scheduled.ContainsKey(bot.Id));
+
+        // The owner's own actions are in the bot's activity log, oldest first.
+        await using var check = await TestDatabase.SharedContextAsync();
+        var log = await check.BotActivityLogs.AsNoTracking().Where(l => l.BotConfigId == bot.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.UserId, l.LogLevel, l.Message }).ToListAsync();
+        Assert.Equal(new[]
+        {
+            new { UserId = _alice, LogLevel = ActivityLogLevel.Info, Message = "Started by its owner; checks every 30 s." },
+            new { UserId = _alice, LogLevel = ActivityLogLevel.Info, Message = "Stopped by its owner. An open position stays open." },
+        }, log);
     }
 
     [Fact]
@@ -209,7 +219,8 @@ public class BotServiceTests : IAsyncLifetime
 
         var refused = await _bots.DeleteAsync(_alice, bot.Id, deleteHistory: false);
         Assert.Equal(BotOperationStatus.HasHistory, refused.Status);
-        Assert.Equal(new BotHistoryCounts(2, 1), refused.History);
+        // Two trades, "hello" and the start entry.
+        Assert.Equal(new BotHistoryCounts(2, 2), refused.History);
         Assert.NotNull(await _bots.GetAsync(_alice, bot.Id));
         Assert.True(_schedule.Scheduled.ContainsKey(bot.Id));
 

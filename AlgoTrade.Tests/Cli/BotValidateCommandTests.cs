@@ -30,7 +30,7 @@ public class BotValidateCommandTests : IDisposable
 
         var unknownSymbol = await ValidateAsync(bot.Replace("BTCUSDT", "FOOBAR", StringComparison.Ordinal), "--check-symbol");
         Assert.Equal(2, unknownSymbol.Code);
-        Assert.Contains("symbol: FOOBAR is not a trading symbol on simulated.", unknownSymbol.Err);
+        Assert.Contains("symbol: FOOBAR is not a trading symbol on Simulated market.", unknownSymbol.Err);
     }
 
     [Fact]

@@ -33,7 +33,15 @@ public class AccountFlowTests(BrowserFixture browser)
         await page.FillAsync("#password", TestUsers.Password);
         await page.FillAsync("#confirm", TestUsers.Password);
         await page.ClickAsync("#register-submit");
+        // Registering never signs in: a taken address would get the same page, so nothing tells which addresses exist.
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login\\?registered=true"));
+        await Expect(page.Locator("#login-registered")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "account-registered");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", TestUsers.Password);
+        await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#welcome")).ToContainTextAsync("Welcome, ");
         await Expect(page.Locator("#nav-admin")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "dashboard-light");
 

@@ -99,8 +99,8 @@ public partial class BotWorkflowTests(BrowserFixture browser) : IAsyncLifetime
         var row = page.Locator(".bot-row").Filter(new() { HasText = "E2E fast bot" });
         await Expect(row).ToContainTextAsync("BTCUSDT");
         await Expect(row.Locator(".bot-status")).ToHaveAttributeAsync("data-status", "stopped");
-        var editHref = await row.Locator("a.bot-name").GetAttributeAsync("href");
-        var botId = BotIdInHref().Match(editHref!).Groups[1].Value;
+        var liveHref = await row.Locator("a.bot-name").GetAttributeAsync("href");
+        var botId = BotIdInHref().Match(liveHref!).Groups[1].Value;
 
         await row.Locator(".bot-start").ClickAsync();
         await Expect(row.Locator(".bot-status")).ToHaveAttributeAsync("data-status", "running");
@@ -133,6 +133,6 @@ public partial class BotWorkflowTests(BrowserFixture browser) : IAsyncLifetime
         await page.Context.CloseAsync();
     }
 
-    [GeneratedRegex(@"/bots/(\d+)/edit")]
+    [GeneratedRegex(@"/bots/(\d+)$")]
     private static partial Regex BotIdInHref();
 }

@@ -56,6 +56,12 @@ public class TradeQueriesTests : IAsyncLifetime
             (await _trades.PageAsync(_user, f, TradeSortField.Timestamp, false, 0, 100)).Items.Select(t => (int)t.Price).ToArray();
 
         Assert.Equal(new[] { 3000, 3100 }, await Ids(new TradeFilter(Symbol: "ethusdt")));
+        // Part of a symbol, in any case, as a trader types it into the filter.
+        Assert.Equal(new[] { 3000, 3100 }, await Ids(new TradeFilter(Symbol: "eth")));
+        Assert.Equal(new[] { 3000, 3100 }, await Ids(new TradeFilter(Symbol: " Eth ")));
+        Assert.Equal(6, (await Ids(new TradeFilter(Symbol: "usdt"))).Length);
+        Assert.Equal(new TradeTotals(2, 9.4m, 0.61m), await _trades.TotalsAsync(_user, new TradeFilter(Symbol: "eth")));
+        Assert.Empty(await Ids(new TradeFilter(Symbol: "%")));
         Assert.Equal(new[] { 105, 3100, 101 }, await Ids(new TradeFilter(Side: "sell")));
         Assert.Equal(new[] { 101 }, await Ids(new TradeFilter(Reason: "stop_loss")));
         // Entry reasons match too: every buy was a signal, and so was bot B's sell.

@@ -11,7 +11,18 @@ public class UserSessionValidator(UserAccountService accounts, ILogger<UserSessi
     {
         var principal = context.Principal;
         var userId = principal?.GetUserId();
-        var user = userId is null ? null : await accounts.FindAsync(userId.Value, context.HttpContext.RequestAborted);
+        Core.Domain.User? user;
+        try
+        {
+            user = userId is null ? null : await accounts.FindAsync(userId.Value, context.HttpContext.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The browser went away mid-request (a closed tab's circuit-disconnect beacon, typically): no answer is
+            // owed, so the request ends unauthenticated instead of as a logged 500 with a stack trace.
+            context.RejectPrincipal();
+            return;
+        }
         if (principal is null || !principal.IsCurrentFor(user))
         {
             logger.LogInformation("Session of user {UserId} ended: account changed or deactivated", userId);

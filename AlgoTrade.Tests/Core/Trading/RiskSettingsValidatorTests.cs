@@ -34,12 +34,51 @@ public class RiskSettingsValidatorTests
             errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
         [
-            "Level 2: percentage 3 must be below take_profit_perc 2, which sells the rest.",
+            "Level 2: percentage 3 must be below the take-profit of 2 %, which sells the rest.",
             "Level 3: ratio is a fraction of the entry quantity, greater than 0 and at most 1, i.e. up to 100 % (got 0 = 0 %).",
             "Level 3: percentage 1 appears more than once.",
             "The ratios add up to 1.3 (130 %); together they may sell at most the whole position (1 = 100 %).",
         ], errors["partial_take_profits_config"]);
         Assert.Equal(["Trailing stop is active but has no percentage."], errors["trailing_stop_perc"]);
+    }
+
+    [Fact]
+    public void Every_number_has_an_upper_bound_told_in_plain_words()
+    {
+        var errors = RiskSettingsValidator.Validate(new RiskSettings
+        {
+            InitialCapital = 1e18m, PositionSizeFixed = 1e12m, TakeProfitPerc = 99_999_999m, PartialTakeProfits = [new(5_000, 0.5m)],
+            MaxTradeDurationHours = 1_000_000, DailyTargetPerc = 1e9m, MaxDailyLossPerc = 5,
+        });
+        Assert.Equal(["Initial capital may be at most 10,000,000,000 (got 1,000,000,000,000,000,000)."], errors["initial_capital"]);
+        Assert.Equal(["Fixed position size must be greater than 0 and at most 10,000,000,000 (got 1,000,000,000,000)."], errors["position_size_fixed"]);
+        Assert.Equal(["Take-profit must be greater than 0 % and at most 1,000 % (got 99,999,999)."], errors["take_profit_perc"]);
+        Assert.Equal(["Maximum trade duration must be at least 1 hour and at most 8,760 hours (a year; got 1,000,000); leave it empty for no limit."],
+            errors["max_trade_duration_hours"]);
+        Assert.Equal(["Daily target must be greater than 0 % and at most 1,000 % (got 1,000,000,000)."], errors["daily_target_perc"]);
+        Assert.Equal(["Level 1: percentage must be greater than 0 and at most 1,000 (got 5,000)."], errors["partial_take_profits_config"]);
+        // Messages speak of the form's fields, never of database columns.
+        Assert.All(errors.Values.SelectMany(m => m), m => Assert.DoesNotMatch(@"[a-z]+_[a-z]+", m));
+
+        var highest = RiskSettingsValidator.Validate(new RiskSettings
+        {
+            InitialCapital = RiskSettingsValidator.MaxAmount, PositionSizeFixed = RiskSettingsValidator.MaxAmount,
+            TakeProfitPerc = RiskSettingsValidator.MaxProfitPercent, MaxTradeDurationHours = RiskSettingsValidator.MaxTradeDurationHours,
+            DailyTargetPerc = RiskSettingsValidator.MaxProfitPercent,
+        });
+        Assert.Empty(highest);
+    }
+
+    [Fact]
+    public void Backtests_check_the_same_bounds()
+    {
+        var config = new AlgoTrade.Core.Backtesting.BacktestConfig
+        {
+            Symbol = "BTCUSDT", Timeframe = "1h", StrategyType = "ema_cross_rsi", InitialCapital = 1e18m, PositionSizePerc = 10,
+            TakeProfitPerc = 99_999_999m, MaxTradeDurationHours = 1_000_000, DailyTargetPerc = 1e9m,
+        };
+        var errors = AlgoTrade.Core.Backtesting.BacktestConfigValidator.Validate(config);
+        Assert.Equal(["daily_target_perc", "initial_capital", "max_trade_duration_hours", "take_profit_perc"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

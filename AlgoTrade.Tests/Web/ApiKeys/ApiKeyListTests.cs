@@ -86,4 +86,50 @@ public class ApiKeyListTests : IAsyncLifetime
         Assert.DoesNotContain(_key, cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(_secret, cut.Markup, StringComparison.Ordinal);
     }
+    private static void Type(IRenderedComponent<ApiKeyList> cut, string label, string key, string secret)
+    {
+        var fields = cut.FindComponents<MudTextField<string>>();
+        fields[0].Find("input").Change(label);
+        fields[1].Find("input").Change(key);
+        fields[2].Find("input").Change(secret);
+    }
+
+    [Fact]
+    public void After_a_key_the_exchange_stays_chosen_and_a_refused_key_keeps_what_was_typed_in_plain_words()
+    {
+        var cut = _ctx.Render<ApiKeyList>();
+        cut.WaitForAssertion(() => Assert.Contains("No API keys yet", cut.Markup, StringComparison.Ordinal));
+        Type(cut, "Desk", _key, _secret);
+        cut.Find("#key-add").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Desk", cut.Find("#key-table").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal(ExchangeNames.Binance, cut.FindComponent<MudRadioGroup<string>>().Instance.Value);
+        Assert.Contains("Binance", cut.Find("#key-table tbody").TextContent, StringComparison.Ordinal);
+
+        Type(cut, "Second desk", "tooshort", _secret);
+        cut.Find("#key-add").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Paste the API key: 16 to 128 letters and digits.", cut.Find(".key-error").TextContent, StringComparison.Ordinal));
+        Assert.Single(cut.FindAll(".key-error"));
+        var fields = cut.FindComponents<MudTextField<string>>();
+        Assert.Equal(["Second desk", "tooshort", _secret], fields.Select(f => f.Find("input").GetAttribute("value")));
+        Assert.Equal(ExchangeNames.Binance, cut.FindComponent<MudRadioGroup<string>>().Instance.Value);
+        Assert.DoesNotContain("binance_testnet", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(">binance<", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exchange_that_does_not_answer_is_reported_as_unreachable_not_as_a_refusal()
+    {
+        for (var i = 0; i < 10; i++)
+            _server.Inject("GET /api/v3/account", new FakeFault(FakeFaultKind.ServerErrorBeforeAccept));
+        var cut = _ctx.Render<ApiKeyList>();
+        cut.WaitForAssertion(() => Assert.Contains("No API keys yet", cut.Markup, StringComparison.Ordinal));
+        Type(cut, "Offline desk", _key, _secret);
+        cut.Find("#key-add").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Offline desk", cut.Find("#key-table").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        Assert.Equal("Not checked", cut.Find(".key-status").TextContent.Trim());
+        var shown = _ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(b => b.Message ?? "").ToList();
+        Assert.Contains("Key added, but Binance could not be reached to check it. Re-validate it later.", shown);
+        Assert.DoesNotContain(shown, m => m.Contains("did not accept", StringComparison.Ordinal) || m.Contains("rejected", StringComparison.Ordinal));
+    }
 }

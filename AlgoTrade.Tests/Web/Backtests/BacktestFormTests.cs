@@ -66,6 +66,9 @@ public class BacktestFormTests : IAsyncLifetime
     private static string FieldText(IRenderedComponent<BacktestNew> cut, string inputId) =>
         cut.Find("#" + inputId).Closest(".mud-input-control")!.TextContent;
 
+    private static string? DateValue(IRenderedComponent<BacktestNew> cut, string id) =>
+        cut.Find("#" + id).Closest(".mud-input-control")!.QuerySelector("input")!.GetAttribute("value");
+
     private static void Set(IRenderedComponent<BacktestNew> cut, string inputId, string value) => cut.Find("#" + inputId).Change(value);
 
     [Fact]
@@ -122,13 +125,48 @@ public class BacktestFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_uploaded_file_sets_the_period_and_timeframe_and_an_empty_one_is_called_empty()
+    {
+        var cut = RenderNew();
+        var source = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Candles from");
+        await cut.InvokeAsync(() => source.Instance.ValueChanged.InvokeAsync(BacktestFormModel.UploadSource));
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("", "empty.csv"));
+        cut.WaitForAssertion(() => Assert.Contains("empty.csv", cut.Find("#backtest-file-name").TextContent, StringComparison.Ordinal));
+        cut.Find("#backtest-run").Click();
+        cut.WaitForAssertion(() => Assert.Contains("empty.csv is empty: it holds no candles.", cut.Find(".field-error[data-field='data']").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Choose a CSV file", cut.Markup, StringComparison.Ordinal);
+
+        // Four days of 2024 hourly candles, far outside the form's default last-90-days period.
+        var csv = new System.Text.StringBuilder("datetime,open,high,low,close,volume\n");
+        var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var h = 0; h < 96; h++)
+        {
+            var price = 100 + 5 * Math.Sin(h / 5.0);
+            csv.Append(CultureInfo.InvariantCulture, $"{start.AddHours(h):yyyy-MM-dd HH:mm:ss},{price:0.00},{price + 1:0.00},{price - 1:0.00},{price + 0.5:0.00},10\n");
+        }
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(csv.ToString(), "btc-2024.csv"));
+        cut.WaitForAssertion(() => Assert.Equal("2024-03-01", DateValue(cut, "backtest-from")));
+        Assert.Equal("2024-03-04", DateValue(cut, "backtest-to"));
+        Assert.Contains("1h", cut.Find("#backtest-timeframe").Closest(".mud-input-control")!.InnerHtml, StringComparison.Ordinal);
+
+        cut.Find("#backtest-run").Click();
+        var jobs = _core.GetRequiredService<BacktestJobService>();
+        for (var i = 0; i < 50 && (await jobs.ListAsync(_userId, 0, 10)).Total == 0; i++) await Task.Delay(100);
+        Assert.Equal(1, (await jobs.ListAsync(_userId, 0, 10)).Total);
+    }
+
+    [Fact]
     public async Task A_bot_of_mine_prefills_the_form()
     {
         var bot = (await _core.GetRequiredService<BotService>().CreateAsync(_userId, BotFixtures.Draft("prefill me"))).Bot!;
         var cut = RenderAt($"/backtests/new?botId={bot.Id}");
         cut.WaitForAssertion(() => Assert.Contains("Backtest prefill me", cut.Find("#backtest-form-title").TextContent, StringComparison.Ordinal));
         Assert.Equal("9", cut.Find("#param-ema_fast").GetAttribute("value"));
-        Assert.Equal(1000m, decimal.Parse(cut.Find("#bot-capital").GetAttribute("value")!, CultureInfo.InvariantCulture));
+        // The columns are numeric(30,12); the form shows the number as typed, not 1000.000000000000.
+        Assert.Equal("1000", cut.Find("#bot-capital").GetAttribute("value"));
+        Assert.Equal("1.5", cut.Find("#bot-trailing").GetAttribute("value"));
+        Assert.Equal("50", cut.Find("#partial-0-share").GetAttribute("value"));
         Assert.Equal("BTCUSDT", cut.Find("#backtest-symbol").GetAttribute("value"));
         Assert.Contains("15m", cut.Find("#backtest-timeframe").Closest(".mud-input-control")!.InnerHtml, StringComparison.Ordinal);
     }

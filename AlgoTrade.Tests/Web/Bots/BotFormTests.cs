@@ -106,9 +106,9 @@ public class BotFormTests : IAsyncLifetime
         Assert.Contains("Initial capital must be greater than 0.", FieldText(cut, "bot-capital"), StringComparison.Ordinal);
         Assert.Contains("at most 100 % of cash (got 150)", FieldText(cut, "bot-size-perc"), StringComparison.Ordinal);
         Assert.Contains("Stop-loss must be greater than 0 and less than 100 % (got 100)", FieldText(cut, "bot-stop-loss"), StringComparison.Ordinal);
-        Assert.Contains("Take-profit must be greater than 0 % (got -1)", FieldText(cut, "bot-take-profit"), StringComparison.Ordinal);
-        Assert.Contains("at least 1 hour (got 0)", FieldText(cut, "bot-max-duration"), StringComparison.Ordinal);
-        Assert.Contains("Daily target must be greater than 0 % (got -5)", FieldText(cut, "bot-daily-target"), StringComparison.Ordinal);
+        Assert.Contains("Take-profit must be greater than 0 % and at most 1,000 % (got -1)", FieldText(cut, "bot-take-profit"), StringComparison.Ordinal);
+        Assert.Contains("at least 1 hour and at most 8,760 hours (a year; got 0)", FieldText(cut, "bot-max-duration"), StringComparison.Ordinal);
+        Assert.Contains("Daily target must be greater than 0 % and at most 1,000 % (got -5)", FieldText(cut, "bot-daily-target"), StringComparison.Ordinal);
         Assert.Contains("at most 100 % (got 101)", FieldText(cut, "bot-daily-loss"), StringComparison.Ordinal);
         Assert.Contains("Trailing stop must be greater than 0 and less than 100 % (got 0)", FieldText(cut, "bot-trailing"), StringComparison.Ordinal);
         Assert.Contains("Fast EMA period must be at least 2", FieldText(cut, "param-ema_fast"), StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public class BotFormTests : IAsyncLifetime
         var symbol = cut.FindComponent<MudAutocomplete<string>>();
         await cut.InvokeAsync(() => symbol.Instance.ValueChanged.InvokeAsync("FOOBAR"));
         Save(cut);
-        cut.WaitForAssertion(() => Assert.Contains("FOOBAR is not a trading symbol on simulated.", FieldText(cut, "bot-symbol"), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("FOOBAR is not a trading symbol on Simulated market.", FieldText(cut, "bot-symbol"), StringComparison.Ordinal));
         Assert.Empty(await _core.GetRequiredService<BotService>().ListAsync(_userId));
     }
 
@@ -173,7 +173,7 @@ public class BotFormTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".partial-error")));
         var errors = cut.FindAll(".partial-error");
-        Assert.Contains(errors, e => e.GetAttribute("data-index") == "1" && e.TextContent.Contains("percentage 6 must be below take_profit_perc 5", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.GetAttribute("data-index") == "1" && e.TextContent.Contains("percentage 6 must be below the take-profit of 5 %", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.GetAttribute("data-index") is null && e.TextContent.Contains("add up to 1.1 (110 %)", StringComparison.Ordinal));
 
         // After the first save the messages follow the edits.
@@ -211,6 +211,24 @@ public class BotFormTests : IAsyncLifetime
             ("TrailingStop", "98.50", "−1.5 %", "100 %"),
             ("StopLoss", "98.00", "−2 %", "100 %"),
         ], rows);
+    }
+
+    [Fact]
+    public async Task The_edit_form_shows_saved_numbers_without_the_columns_trailing_zeros()
+    {
+        var draft = BotFixtures.Draft("five thousand");
+        draft.InitialCapital = 5000;
+        var bot = (await _core.GetRequiredService<BotService>().CreateAsync(_userId, draft)).Bot!;
+        var cut = _ctx.Render<BotEdit>(p => p.Add(e => e.Id, bot.Id));
+        cut.WaitForAssertion(() => Assert.Contains("Edit five thousand", cut.Find("#bot-form-title").TextContent, StringComparison.Ordinal));
+
+        Assert.Equal("5000", cut.Find("#bot-capital").GetAttribute("value"));
+        Assert.Equal("25", cut.Find("#bot-size-perc").GetAttribute("value"));
+        Assert.Equal("2", cut.Find("#bot-stop-loss").GetAttribute("value"));
+        Assert.Equal("1.5", cut.Find("#bot-trailing").GetAttribute("value"));
+        Assert.Equal("2", cut.Find("#partial-0-percentage").GetAttribute("value"));
+        Assert.Equal("50", cut.Find("#partial-0-share").GetAttribute("value"));
+        Assert.Equal("9", cut.Find("#param-ema_fast").GetAttribute("value"));
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -153,6 +153,19 @@ public class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_account_is_welcomed_and_one_with_bots_welcomed_back()
+    {
+        var cut = _ctx.Render<AlgoTrade.Web.Components.Pages.Dashboard.Dashboard>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#dashboard-empty")));
+        Assert.StartsWith("Welcome, ", cut.Find("#welcome").TextContent.Trim(), StringComparison.Ordinal);
+
+        await AddBotAsync(_userId, "First", Long(entry: 100m, size: 1m, last: 100m));
+        var again = _ctx.Render<AlgoTrade.Web.Components.Pages.Dashboard.Dashboard>();
+        again.WaitForAssertion(() => Assert.Single(again.FindAll(".bot-card")));
+        Assert.StartsWith("Welcome back, ", again.Find("#welcome").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disposing_the_dashboard_unsubscribes_from_the_hub()
     {
         await AddBotAsync(_userId, "Any", Long(entry: 100m, size: 1m, last: 100m));

@@ -14,6 +14,14 @@ public static class Numbers
 
     public static string Amount(decimal value) => value.ToString("#,0.00", Invariant);
 
+    /// <summary>A commission: cents for whole amounts, four decimals below one, more only for dust (a fee paid in BNB).</summary>
+    public static string Fee(decimal value) => Math.Abs(value) switch
+    {
+        >= 1 => value.ToString("#,0.00", Invariant),
+        >= 0.0001m or 0 => value.ToString("0.00##", Invariant),
+        _ => value.ToString("0.########", Invariant),
+    };
+
     public static string Pnl(decimal value) => value.ToString("+#,0.00;−#,0.00;0.00", Invariant);
 
     public static string Percent(decimal? value) => value is not { } v ? "—" : v.ToString("+0.00;−0.00;0.00", Invariant) + " %";

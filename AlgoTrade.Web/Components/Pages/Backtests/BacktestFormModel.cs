@@ -1,5 +1,6 @@
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Core.Validation;
 using AlgoTrade.Web.Components.Pages.Bots;
@@ -32,6 +33,22 @@ public sealed class BacktestFormModel
 
     public bool IsUpload => Source == UploadSource;
 
+    /// <summary>
+    /// Takes an uploaded file: the period becomes the file's first to last day and the timeframe the file's spacing,
+    /// so a valid file of any year runs as it is. A file that does not parse keeps the fields; the run reports why.
+    /// </summary>
+    public void UseFile(string fileName, string text)
+    {
+        CsvFileName = fileName;
+        CsvText = text;
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var import = CandleCsvImporter.Import(text);
+        if (!import.Succeeded || import.Candles.Length == 0) return;
+        From = import.Candles[0].OpenTime.Date;
+        To = import.Candles[^1].OpenTime.Date;
+        if (import.Timeframe is { } detected) Bot.Timeframe = detected.Code;
+    }
+
     public static BacktestFormModel New(DateTime today) => new()
     {
         From = today.Date.AddDays(-90),
@@ -62,7 +79,8 @@ public sealed class BacktestFormModel
         if (FeePerc is null) e.Add("fee_rate", "Fee is required; 0 for none.");
         if (SlippageBps is null) e.Add("slippage_bps", "Slippage is required; 0 for none.");
         if (!IsUpload && From is null) e.Add("start", "Pick the first day.");
-        if (IsUpload && string.IsNullOrEmpty(CsvText)) e.Add("data", "Choose a CSV file of candles.");
+        if (IsUpload && string.IsNullOrWhiteSpace(CsvText))
+            e.Add("data", CsvFileName is { } name ? $"{name} is empty: it holds no candles." : "Choose a CSV file of candles.");
         readErrors = e.ToDictionary();
         return IsUpload ? config with { ExchangeName = null } : config;
     }

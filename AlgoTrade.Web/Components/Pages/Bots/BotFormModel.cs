@@ -100,8 +100,33 @@ public sealed class BotFormModel
         var errors = new Core.Validation.ValidationErrors();
         model.Partials = PartialTakeProfitParser.Parse(bot.PartialTakeProfitsConfig.RootElement, errors)
             .Select(l => new PartialLevelRow { Percentage = l.Percentage, SellPercent = l.Ratio * 100m }).ToList();
+        model.DropTrailingZeros();
         return model;
     }
+
+    // The columns are numeric(30,12): 5000 reads back as 5000.000000000000, and a field shows every digit it is given.
+    private void DropTrailingZeros()
+    {
+        InitialCapital = Plain(InitialCapital);
+        PositionSizePerc = Plain(PositionSizePerc);
+        PositionSizeFixed = Plain(PositionSizeFixed);
+        StopLossPerc = Plain(StopLossPerc);
+        TakeProfitPerc = Plain(TakeProfitPerc);
+        TrailingStopPerc = Plain(TrailingStopPerc);
+        DailyTargetPerc = Plain(DailyTargetPerc);
+        MaxDailyLossPerc = Plain(MaxDailyLossPerc);
+        foreach (var name in StrategyParams.Keys.ToList())
+            StrategyParams[name] = Plain(StrategyParams[name]);
+        foreach (var row in Partials)
+        {
+            row.Percentage = Plain(row.Percentage);
+            row.SellPercent = Plain(row.SellPercent);
+        }
+    }
+
+    private static decimal? Plain(decimal? value) => value is { } v
+        ? decimal.Parse(v.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
+        : null;
 
     private JsonDocument PartialsJson()
     {
