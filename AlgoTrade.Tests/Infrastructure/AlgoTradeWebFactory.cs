@@ -30,6 +30,7 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
         };
         if (settings is not null)
             foreach (var (k, v) in settings) _settings[k] = v;
+        TestKeyRing.AddTo(_settings);
         UseKestrel(0);
     }
 

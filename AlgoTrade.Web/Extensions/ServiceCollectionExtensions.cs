@@ -1,5 +1,6 @@
 using AlgoTrade.Core;
 using AlgoTrade.Core.Backtesting.Jobs;
+using AlgoTrade.Core.Security;
 using AlgoTrade.Web.Security;
 using AlgoTrade.Web.Services;
 using MudBlazor.Services;
@@ -11,6 +12,7 @@ public static class ServiceCollectionExtensions
     public static WebApplicationBuilder AddAlgoTradeServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.ResolveKeyFileAgainstContentRoot();
         services.AddAlgoTradeCore(builder.Configuration);
         builder.AddAlgoTradeScheduling();
         builder.AddAlgoTradeNotifications();
@@ -28,5 +30,13 @@ public static class ServiceCollectionExtensions
         services.AddAlgoTradeBacktests();
         services.AddTransient<DemoDataSeeder>();
         return builder;
+    }
+
+    /// <summary>appsettings.Development.json names the generated key file relative to the project, not to the working directory.</summary>
+    private static void ResolveKeyFileAgainstContentRoot(this WebApplicationBuilder builder)
+    {
+        var key = $"{KeyRingOptions.Section}:{nameof(KeyRingOptions.KeyFile)}";
+        if (builder.Configuration[key] is { Length: > 0 } path && !Path.IsPathRooted(path))
+            builder.Configuration[key] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, path));
     }
 }

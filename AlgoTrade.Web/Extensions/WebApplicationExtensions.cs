@@ -2,6 +2,7 @@ using AlgoTrade.Core.Persistence;
 using AlgoTrade.Web.Components;
 using AlgoTrade.Web.Endpoints;
 using AlgoTrade.Web.Services;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -12,6 +13,8 @@ public static class WebApplicationExtensions
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Refuse to start (rather than at the first sign-in) when the key ring would be stored unprotected.
+        _ = app.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (options.MigrateOnStartup)
         {
