@@ -4,6 +4,8 @@ using AlgoTrade.Core.Persistence;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace AlgoTrade.Tests.Accounts;
 
@@ -83,6 +85,56 @@ public class UserAccountServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+    }
+
+    [Fact]
+    public async Task Thirty_parallel_wrong_logins_check_at_most_five_passwords_and_lock_the_account()
+    {
+        var counting = new CountingHasher();
+        await using var services = CoreServices.Build(await TestDatabase.SharedAsync(), s =>
+        {
+            s.RemoveAll<Microsoft.AspNetCore.Identity.IPasswordHasher<User>>();
+            s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>>(counting);
+        });
+        var accounts = services.GetRequiredService<UserAccountService>();
+        var email = TestUsers.NewEmail();
+        await accounts.RegisterAsync(email, TestUsers.Password);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => accounts.LoginAsync(email, "Wrong-Password-1"))));
+
+        Assert.InRange(counting.Verifications, 1, 5);
+        Assert.Contains(outcomes, o => o.Outcome == LoginOutcome.LockedOut);
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+        await using var db = await TestDatabase.SharedContextAsync();
+        Assert.NotNull((await db.Users.SingleAsync(u => u.Email == email)).LockoutEndAt);
+    }
+
+    [Fact]
+    public async Task A_duplicate_email_registration_is_a_field_message_without_an_error_log()
+    {
+        var logs = new LogCapture();
+        await using var services = CoreServices.Build(await TestDatabase.SharedAsync(), s => s.AddLogging(b => b.AddProvider(logs)));
+        var accounts = services.GetRequiredService<UserAccountService>();
+        var email = TestUsers.NewEmail("dup");
+        Assert.True((await accounts.RegisterAsync(email, TestUsers.Password)).Succeeded);
+
+        var again = await accounts.RegisterAsync(email.ToUpperInvariant(), TestUsers.Password);
+
+        Assert.Equal(["An account with this email already exists."], again.Errors["Email"]);
+        Assert.DoesNotContain(logs.Entries, e => e.StartsWith("Error ", StringComparison.Ordinal) || e.StartsWith("Critical ", StringComparison.Ordinal));
+    }
+
+    private sealed class CountingHasher : Microsoft.AspNetCore.Identity.IPasswordHasher<User>
+    {
+        private readonly Microsoft.AspNetCore.Identity.PasswordHasher<User> _inner = new();
+        private int _verifications;
+        public int Verifications => Volatile.Read(ref _verifications);
+        public string HashPassword(User user, string password) => _inner.HashPassword(user, password);
+        public Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(User user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]
