@@ -53,7 +53,11 @@ public static class ServiceCollectionExtensions
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.AddHttpsRedirection(o => o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect);
+        services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = security.HttpsPort;
+        });
         services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme,
             o => o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
