@@ -83,20 +83,29 @@ public class UserAccountService(
             return new LoginResult(LoginOutcome.LockedOut, LockedUntil: until);
         }
 
+        // Each attempt takes its number in one UPDATE … RETURNING before the password is checked, so parallel attempts
+        // cannot all pass the lockout check: only the first MaxFailedLogins of them are ever verified.
+        var max = options.Value.MaxFailedLogins;
+        var taken = await db.Database.SqlQuery<int>($"""
+            UPDATE users SET failed_login_count = failed_login_count + 1
+            WHERE id = {user.Id} AND (lockout_end_at IS NULL OR lockout_end_at <= {now})
+            RETURNING failed_login_count AS "Value"
+            """).ToListAsync(ct);
+        if (taken.Count == 0 || taken[0] > max)
+        {
+            logger.LogWarning("Login refused for locked-out user {UserId}", user.Id);
+            return new LoginResult(LoginOutcome.LockedOut, LockedUntil: user.LockoutEndAt);
+        }
         var verdict = hasher.VerifyHashedPassword(user, user.HashedPassword, password ?? "");
         if (verdict == PasswordVerificationResult.Failed)
         {
-            user.FailedLoginCount++;
-            var outcome = LoginOutcome.InvalidCredentials;
-            if (user.FailedLoginCount >= options.Value.MaxFailedLogins)
-            {
-                user.LockoutEndAt = now + options.Value.LockoutDuration;
-                user.FailedLoginCount = 0;
-                outcome = LoginOutcome.LockedOut;
-                logger.LogWarning("User {UserId} locked out until {LockoutEnd}", user.Id, user.LockoutEndAt);
-            }
-            await db.SaveChangesAsync(ct);
-            return new LoginResult(outcome, LockedUntil: user.LockoutEndAt);
+            if (taken[0] < max)
+                return new LoginResult(LoginOutcome.InvalidCredentials);
+            var lockedUntil = now + options.Value.LockoutDuration;
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.LockoutEndAt, lockedUntil).SetProperty(u => u.FailedLoginCount, 0), ct);
+            logger.LogWarning("User {UserId} locked out until {LockoutEnd}", user.Id, lockedUntil);
+            return new LoginResult(LoginOutcome.LockedOut, LockedUntil: lockedUntil);
         }
 
         // A deactivated account only learns that it is deactivated after proving its password.
@@ -109,6 +118,8 @@ public class UserAccountService(
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             user.HashedPassword = hasher.HashPassword(user, password!);
         user.FailedLoginCount = 0;
+        // The attempt counter was raised in SQL above; the tracked value does not know it.
+        db.Entry(user).Property(u => u.FailedLoginCount).IsModified = true;
         user.LockoutEndAt = null;
         user.LastLoginAt = now;
         await db.SaveChangesAsync(ct);

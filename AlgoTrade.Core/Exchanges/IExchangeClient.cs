@@ -16,4 +16,10 @@ public interface IExchangeClient : IMarketDataClient
     Task<ExchangeResult<ExchangeOrder>> GetOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default);
 
     Task<ExchangeResult<ExchangeOrder>> CancelOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default);
+
+    /// <summary>
+    /// How long after an order was sent the exchange may still accept it (Binance: its recvWindow plus clock margin).
+    /// Within it "order not found" is not final: the order may still be on its way, so it is neither resent nor dropped.
+    /// </summary>
+    TimeSpan OrderInFlightWindow => TimeSpan.Zero;
 }

@@ -16,6 +16,7 @@ public sealed class NotificationPreferenceService(
     SecretProtector protector,
     NotificationPreferenceCache cache,
     WebhookSender sender,
+    WebhookTargetGuard targets,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationPreferenceService> logger)
@@ -50,6 +51,8 @@ public sealed class NotificationPreferenceService(
             messages.AddRange(ValidateWebhookUrl(setting.WebhookUrl, setting.WebhookEnabled));
             if (setting.EmailEnabled && !EmailAvailable)
                 messages.Add(EmailUnavailableMessage);
+            if (messages.Count == 0 && !string.IsNullOrWhiteSpace(setting.WebhookUrl))
+                messages.AddRange(await targets.ValidateAsync(new Uri(setting.WebhookUrl.Trim()), ct));
             if (messages.Count > 0)
                 errors[setting.Type] = messages;
         }
@@ -102,6 +105,8 @@ public sealed class NotificationPreferenceService(
     public async Task<TestWebhookResult> SendTestAsync(int userId, string type, string? url, CancellationToken ct = default)
     {
         var errors = ValidateWebhookUrl(url, required: true);
+        if (errors.Count == 0)
+            errors = await targets.ValidateAsync(new Uri(url!.Trim()), ct);
         if (errors.Count > 0 || !NotificationTypes.IsKnown(type))
             return new TestWebhookResult(errors.Count > 0 ? errors : ["Unknown notification type."], null, null);
 

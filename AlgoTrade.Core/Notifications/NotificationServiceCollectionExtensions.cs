@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AlgoTrade.Core.Notifications;
 
@@ -10,9 +11,17 @@ public static class NotificationServiceCollectionExtensions
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddHttpClient(WebhookSender.HttpClientName)
             // Redirects could lead a signed call somewhere the URL check never saw.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                // A proxy would make the connection callback reach the proxy instead of the checked address.
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookTargetGuard>().ConnectAsync,
+            })
             // The default request logging writes the full URL, whose path or query may hold the receiver's token.
             .RemoveAllLoggers();
+        services.TryAddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<WebhookTargetGuard>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<NotificationPreferenceCache>();
         services.AddSingleton<NotificationPreferenceService>();

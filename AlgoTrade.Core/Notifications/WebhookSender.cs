@@ -27,18 +27,16 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<Notif
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new WebhookAttempt(null, $"no answer within {options.Value.WebhookTimeout.TotalSeconds:0.#} s");
+            logger.LogDebug("Webhook to {WebhookHost}: no answer within {TimeoutSeconds} s", url.Host, options.Value.WebhookTimeout.TotalSeconds);
+            return new WebhookAttempt(null, WebhookAttempt.NotDelivered);
         }
         catch (HttpRequestException ex)
         {
-            // The exception's message may quote the URL; only its category leaves this method.
-            return new WebhookAttempt(null, ex.HttpRequestError switch
-            {
-                HttpRequestError.NameResolutionError => "the host name could not be resolved",
-                HttpRequestError.ConnectionError => "the connection was refused or failed",
-                HttpRequestError.SecureConnectionError => "the TLS handshake failed",
-                _ => "the request failed",
-            });
+            // The exception's message may quote the URL, and telling refused from filtered from TLS-failed would make
+            // the test button a port scanner of the server's network: the user sees one neutral text.
+            logger.LogDebug("Webhook to {WebhookHost} not delivered: {HttpRequestError}{Refused}", url.Host, ex.HttpRequestError,
+                ex.InnerException is WebhookTargetRefusedException ? " (target is not a public address)" : "");
+            return new WebhookAttempt(null, WebhookAttempt.NotDelivered);
         }
     }
 

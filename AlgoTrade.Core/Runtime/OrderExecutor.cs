@@ -29,6 +29,13 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         {
             var pending = _pending[0];
             var found = await client.GetOrderAsync(tick.Bot.Symbol, pending.ClientOrderId, ct);
+            if (!found.Success && found.Error.Kind == ExchangeErrorKind.OrderNotFound
+                && clock.GetUtcNow().UtcDateTime - pending.PlacedAt is var age && age < client.OrderInFlightWindow)
+            {
+                // Not final yet: the exchange may still accept the original, so it is neither dropped nor decided again.
+                return new ExchangeError(ExchangeErrorKind.UnknownExecutionStatus, string.Create(CultureInfo.InvariantCulture,
+                    $"Order {pending.ClientOrderId} is not known to the exchange yet, but it was sent {age.TotalSeconds:0.#} s ago and may still be on its way; it is looked up again before anything else"));
+            }
             if (!found.Success && found.Error.Kind == ExchangeErrorKind.OrderNotFound)
             {
                 tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",

@@ -4,6 +4,7 @@ using AlgoTrade.Core.Persistence;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace AlgoTrade.Tests.Accounts;
@@ -112,6 +113,41 @@ public class UserAccountServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         Assert.Equal(LoginOutcome.Succeeded, (await Accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+    }
+
+    [Fact]
+    public async Task Thirty_parallel_wrong_logins_check_at_most_five_passwords_and_lock_the_account()
+    {
+        var counting = new CountingHasher();
+        await using var services = CoreServices.Build(await TestDatabase.SharedAsync(), s =>
+        {
+            s.RemoveAll<Microsoft.AspNetCore.Identity.IPasswordHasher<User>>();
+            s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>>(counting);
+        });
+        var accounts = services.GetRequiredService<UserAccountService>();
+        var email = TestUsers.NewEmail();
+        await accounts.RegisterAsync(email, TestUsers.Password);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => accounts.LoginAsync(email, "Wrong-Password-1"))));
+
+        Assert.InRange(counting.Verifications, 1, 5);
+        Assert.Contains(outcomes, o => o.Outcome == LoginOutcome.LockedOut);
+        Assert.Equal(LoginOutcome.LockedOut, (await accounts.LoginAsync(email, TestUsers.Password)).Outcome);
+        await using var db = await TestDatabase.SharedContextAsync();
+        Assert.NotNull((await db.Users.SingleAsync(u => u.Email == email)).LockoutEndAt);
+    }
+
+    private sealed class CountingHasher : Microsoft.AspNetCore.Identity.IPasswordHasher<User>
+    {
+        private readonly Microsoft.AspNetCore.Identity.PasswordHasher<User> _inner = new();
+        private int _verifications;
+        public int Verifications => Volatile.Read(ref _verifications);
+        public string HashPassword(User user, string password) => _inner.HashPassword(user, password);
+        public Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(User user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

@@ -26,10 +26,13 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
             // … and must not fail each other's backtests as if a restart had interrupted them.
             ["Backtests:FailInterruptedJobsAtStartup"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The test hosts speak plain http on loopback; HttpHardeningTests turns this on to check HTTPS.
+            ["Security:RequireHttps"] = "false",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "web-.json"),
         };
         if (settings is not null)
             foreach (var (k, v) in settings) _settings[k] = v;
+        TestKeyRing.AddTo(_settings);
         UseKestrel(0);
     }
 

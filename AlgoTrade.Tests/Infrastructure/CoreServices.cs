@@ -13,6 +13,7 @@ public static class CoreServices
         var values = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString };
         if (settings is not null)
             foreach (var (k, v) in settings) values[k] = v;
+        TestKeyRing.AddTo(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

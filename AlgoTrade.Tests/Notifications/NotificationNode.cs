@@ -27,6 +27,7 @@ public static class NotificationNode
         };
         if (settings is not null)
             foreach (var (k, v) in settings) values[k] = v;
+        TestKeyRing.AddTo(values);
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddAlgoTradeCore(builder.Configuration);

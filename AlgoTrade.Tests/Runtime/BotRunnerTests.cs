@@ -100,6 +100,64 @@ public class BotRunnerTests
     }
 
     [Fact]
+    public async Task An_order_not_found_within_the_exchanges_receive_window_is_looked_up_again_and_never_decided_twice()
+    {
+        FaultyExchangeFactory? faults = null;
+        await using var h = await RuntimeHarness.StartAsync(T0, inner => faults = new FaultyExchangeFactory(inner)
+        {
+            HoldOrders = 1,
+            InFlightWindow = TimeSpan.FromSeconds(6),
+        });
+        var (_, botId) = await h.CreateBotAsync();
+        await h.Runner.TickAsync(botId, CancellationToken.None);
+        await TickUntilAsync(h, botId, () => Task.FromResult(faults!.OrdersHeld > 0));
+        Assert.NotNull((await RuntimeHarness.StateAsync(botId)).PendingOrders);
+
+        // 2 s later the order has not reached the exchange yet: "not found" is not final within the window.
+        h.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TickOutcome.FailedTransient, await h.Runner.TickAsync(botId, CancellationToken.None));
+        var waiting = await RuntimeHarness.StateAsync(botId);
+        Assert.NotNull(waiting.PendingOrders);
+        Assert.Equal(1, waiting.OrderSequence);
+        Assert.Equal(0, faults!.OrdersPlaced);
+        Assert.Empty(await RuntimeHarness.TradesAsync(botId));
+
+        // The original executes late; the next tick books it: one order, one trade, under the first id.
+        await faults.ReleaseHeldOrdersAsync();
+        h.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TickOutcome.Completed, await h.Runner.TickAsync(botId, CancellationToken.None));
+        Assert.Equal(1, faults.OrdersPlaced);
+        var trade = Assert.Single(await RuntimeHarness.TradesAsync(botId));
+        Assert.Equal("at" + botId + "-1", trade.ClientOrderId);
+        var state = await RuntimeHarness.StateAsync(botId);
+        Assert.Null(state.PendingOrders);
+        Assert.Equal(1, state.OrderSequence);
+        Assert.True(state.InPosition);
+    }
+
+    [Fact]
+    public async Task An_order_still_not_found_after_the_receive_window_is_dropped_and_decided_again()
+    {
+        FaultyExchangeFactory? faults = null;
+        await using var h = await RuntimeHarness.StartAsync(T0, inner => faults = new FaultyExchangeFactory(inner)
+        {
+            HoldOrders = 1,
+            InFlightWindow = TimeSpan.FromSeconds(6),
+        });
+        var (_, botId) = await h.CreateBotAsync();
+        await h.Runner.TickAsync(botId, CancellationToken.None);
+        await TickUntilAsync(h, botId, () => Task.FromResult(faults!.OrdersHeld > 0));
+
+        h.Clock.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(TickOutcome.Completed, await h.Runner.TickAsync(botId, CancellationToken.None));
+
+        Assert.Contains(await RuntimeHarness.LogsAsync(botId), l => l.Message.Contains("was never executed by the exchange", StringComparison.Ordinal));
+        var trade = Assert.Single(await RuntimeHarness.TradesAsync(botId));
+        Assert.Equal("at" + botId + "-2", trade.ClientOrderId);
+        Assert.Equal(1, faults!.OrdersPlaced);
+    }
+
+    [Fact]
     public async Task A_commission_paid_in_a_third_asset_is_valued_in_the_quote_asset_at_its_price()
     {
         FaultyExchangeFactory? faults = null;

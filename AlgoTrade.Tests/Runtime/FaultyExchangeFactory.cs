@@ -15,7 +15,29 @@ public sealed class FaultyExchangeFactory(IExchangeClientFactory inner) : IExcha
     /// <summary>Report each fill's commission in BNB (as Binance does with its fee discount), converted at this BNB price.</summary>
     public decimal? CommissionInBnbAt { get; set; }
 
+    /// <summary>
+    /// Hold this many orders back and throw, as if the process died while the request was still on its way; the held
+    /// order reaches the exchange only at <see cref="ReleaseHeldOrdersAsync"/> (it executes late).
+    /// </summary>
+    public int HoldOrders { get; set; }
+
+    /// <summary>What the wrapped client reports as <see cref="IExchangeClient.OrderInFlightWindow"/>.</summary>
+    public TimeSpan InFlightWindow { get; set; }
+
     public int OrdersPlaced;
+    public int OrdersHeld => _held.Count;
+
+    private readonly List<(IExchangeClient Client, OrderRequest Request)> _held = [];
+
+    public async Task ReleaseHeldOrdersAsync()
+    {
+        foreach (var (client, request) in _held)
+        {
+            var result = await client.PlaceOrderAsync(request);
+            if (result.Success) Interlocked.Increment(ref OrdersPlaced);
+        }
+        _held.Clear();
+    }
 
     public IExchangeClient Create(string exchangeName, ExchangeCredentials? credentials = null, int? botId = null) =>
         new Client(this, inner.Create(exchangeName, credentials, botId));
@@ -23,6 +45,7 @@ public sealed class FaultyExchangeFactory(IExchangeClientFactory inner) : IExcha
     private sealed class Client(FaultyExchangeFactory faults, IExchangeClient inner) : IExchangeClient
     {
         public string ExchangeName => inner.ExchangeName;
+        public TimeSpan OrderInFlightWindow => faults.InFlightWindow;
         public Task<ExchangeResult<DateTime>> GetServerTimeAsync(CancellationToken ct = default) => inner.GetServerTimeAsync(ct);
         public Task<ExchangeResult<IReadOnlyList<SymbolInfo>>> GetSymbolsAsync(CancellationToken ct = default) => inner.GetSymbolsAsync(ct);
         public Task<ExchangeResult<SymbolInfo>> GetSymbolAsync(string symbol, CancellationToken ct = default) => inner.GetSymbolAsync(symbol, ct);
@@ -43,6 +66,12 @@ public sealed class FaultyExchangeFactory(IExchangeClientFactory inner) : IExcha
 
         public async Task<ExchangeResult<ExchangeOrder>> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
         {
+            if (faults.HoldOrders > 0)
+            {
+                faults.HoldOrders--;
+                faults._held.Add((inner, request));
+                throw new InvalidOperationException("Simulated crash while the order was still on its way to the exchange");
+            }
             var result = await inner.PlaceOrderAsync(request, ct);
             if (result.Success && faults.CommissionInBnbAt is { } bnb)
                 result = ExchangeResult<ExchangeOrder>.Ok(result.Data with

@@ -70,4 +70,91 @@ public class SecretProtectorTests
             File.Delete(pfx);
         }
     }
+
+    [Fact]
+    public async Task A_database_dump_restored_without_the_key_file_cannot_decrypt_the_secrets()
+    {
+        await using var original = await TestDatabase.CreateFreshAsync();
+        await using var restored = await TestDatabase.CreateFreshAsync();
+        foreach (var db in new[] { original, restored })
+        {
+            await using var context = TestDatabase.CreateContext(db.ConnectionString);
+            await DatabaseSetup.MigrateAsync(context);
+        }
+        var ownKey = NewKeyFileSettings();
+        var otherKey = NewKeyFileSettings();
+        try
+        {
+            string cipher;
+            await using (var node = CoreServices.Build(original.ConnectionString, settings: ownKey))
+                cipher = node.GetRequiredService<SecretProtector>().Protect(SecretPurpose.ApiSecret, "dumped-secret");
+
+            // The dump: every key ring row, restored into another database.
+            List<string> ring;
+            await using (var db = TestDatabase.CreateContext(original.ConnectionString))
+                ring = await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
+            var xml = Assert.Single(ring);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            await using (var db = TestDatabase.CreateContext(restored.ConnectionString))
+            {
+                foreach (var row in await TestDatabase.CreateContext(original.ConnectionString).DataProtectionKeys.AsNoTracking().ToListAsync())
+                    db.DataProtectionKeys.Add(new() { FriendlyName = row.FriendlyName, Xml = row.Xml });
+                await db.SaveChangesAsync();
+            }
+
+            await using (var attacker = CoreServices.Build(restored.ConnectionString, settings: otherKey))
+            {
+                var failure = Assert.Throws<SecretUnreadableException>(() => attacker.GetRequiredService<SecretProtector>().Unprotect(SecretPurpose.ApiSecret, cipher));
+                Assert.DoesNotContain(cipher, failure.Message, StringComparison.Ordinal);
+            }
+            await using (var owner = CoreServices.Build(restored.ConnectionString, settings: ownKey))
+                Assert.Equal("dumped-secret", owner.GetRequiredService<SecretProtector>().Unprotect(SecretPurpose.ApiSecret, cipher));
+        }
+        finally
+        {
+            File.Delete(ownKey["DataProtection:KeyFile"]!);
+            File.Delete(otherKey["DataProtection:KeyFile"]!);
+        }
+    }
+
+    [Fact]
+    public async Task Without_any_key_ring_protection_the_key_ring_refuses_to_open()
+    {
+        var settings = new Dictionary<string, string?> { ["DataProtection:KeyFile"] = "", ["DataProtection:CreateKeyFile"] = "false" };
+        await using var node = CoreServices.Build(await TestDatabase.SharedAsync(), settings: settings);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => node.GetRequiredService<SecretProtector>());
+        Assert.Contains("DataProtection:KeyFile", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configured_key_file_that_does_not_exist_is_refused_unless_it_may_be_created()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"algotrade-missing-{Guid.NewGuid():N}.key");
+        var missing = new Dictionary<string, string?> { ["DataProtection:KeyFile"] = path, ["DataProtection:CreateKeyFile"] = "false" };
+        var connection = await TestDatabase.SharedAsync();
+        var refused = Assert.Throws<InvalidOperationException>(() => CoreServices.Build(connection, settings: missing));
+        Assert.Contains(path, refused.Message, StringComparison.Ordinal);
+
+        var created = new Dictionary<string, string?> { ["DataProtection:KeyFile"] = path, ["DataProtection:CreateKeyFile"] = "true" };
+        try
+        {
+            await using var node = CoreServices.Build(connection, settings: created);
+            Assert.True(File.Exists(path));
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(32, Convert.FromBase64String((await File.ReadAllTextAsync(path)).Trim()).Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static Dictionary<string, string?> NewKeyFileSettings() => new()
+    {
+        ["DataProtection:KeyFile"] = Path.Combine(Path.GetTempPath(), $"algotrade-kek-{Guid.NewGuid():N}.key"),
+        ["DataProtection:CreateKeyFile"] = "true",
+    };
 }

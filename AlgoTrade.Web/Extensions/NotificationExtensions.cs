@@ -9,6 +9,11 @@ public static class NotificationExtensions
     public static WebApplicationBuilder AddAlgoTradeNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddAlgoTradeNotifications(builder.Environment.IsDevelopment());
+        // The loopback allowance exists for a developer's local receiver and for the tests' receivers, nowhere else.
+        if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+            builder.Services.AddOptions<NotificationOptions>()
+                .Validate(o => !o.AllowLoopbackHttp, "Notifications:AllowLoopbackHttp is for Development and tests only; webhooks in production go to public addresses.")
+                .ValidateOnStart();
         return builder;
     }
 

@@ -1,7 +1,9 @@
 using AlgoTrade.Core;
 using AlgoTrade.Core.Backtesting.Jobs;
+using AlgoTrade.Core.Security;
 using AlgoTrade.Web.Security;
 using AlgoTrade.Web.Services;
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 
 namespace AlgoTrade.Web.Extensions;
@@ -11,6 +13,7 @@ public static class ServiceCollectionExtensions
     public static WebApplicationBuilder AddAlgoTradeServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.ResolveKeyFileAgainstContentRoot();
         services.AddAlgoTradeCore(builder.Configuration);
         builder.AddAlgoTradeScheduling();
         builder.AddAlgoTradeNotifications();
@@ -21,12 +24,51 @@ public static class ServiceCollectionExtensions
         // Bottom right, so messages never cover the page's action buttons at the top.
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddAlgoTradeAuthentication();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.AddAlgoTradeHttpHardening();
 
         services.AddScoped<CurrentUser>();
         services.AddAlgoTradeAdmin();
         services.AddAlgoTradeBacktests();
         services.AddTransient<DemoDataSeeder>();
         return builder;
+    }
+
+    /// <summary>Request size limit, forwarded headers from trusted proxies, HTTPS options and Secure cookies.</summary>
+    private static void AddAlgoTradeHttpHardening(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        if (builder.Environment.IsDevelopment() && builder.Configuration[$"{SecurityOptions.Section}:{nameof(SecurityOptions.RequireHttps)}"] is null)
+            security.RequireHttps = false;
+        services.Configure<SecurityOptions>(o => o.RequireHttps = security.RequireHttps);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = security.MaxRequestBodyBytes);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // X-Forwarded-Host is not taken: redirects are built from the configured AllowedHosts only.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in security.TrustedProxies)
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = security.HttpsPort;
+        });
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme,
+            o => o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+    }
+
+    /// <summary>appsettings.Development.json names the generated key file relative to the project, not to the working directory.</summary>
+    private static void ResolveKeyFileAgainstContentRoot(this WebApplicationBuilder builder)
+    {
+        var key = $"{KeyRingOptions.Section}:{nameof(KeyRingOptions.KeyFile)}";
+        if (builder.Configuration[key] is { Length: > 0 } path && !Path.IsPathRooted(path))
+            builder.Configuration[key] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, path));
     }
 }

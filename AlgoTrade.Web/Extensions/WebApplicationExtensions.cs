@@ -1,7 +1,10 @@
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Web.Components;
 using AlgoTrade.Web.Endpoints;
+using AlgoTrade.Web.Security;
 using AlgoTrade.Web.Services;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -12,6 +15,8 @@ public static class WebApplicationExtensions
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Refuse to start (rather than at the first sign-in) when the key ring would be stored unprotected.
+        _ = app.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (options.MigrateOnStartup)
         {
@@ -28,10 +33,15 @@ public static class WebApplicationExtensions
 
     public static WebApplication UseAlgoTradePipeline(this WebApplication app)
     {
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (security.RequireHttps)
+        {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging();
@@ -40,7 +50,10 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness answers without touching anything; readiness (and /healthz, kept for existing probes) checks the database.
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapTradeExportEndpoints();
         app.MapAdminEndpoints();

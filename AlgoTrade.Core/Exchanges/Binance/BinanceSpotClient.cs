@@ -44,6 +44,8 @@ public sealed class BinanceSpotClient : IExchangeClient
     public async Task<ExchangeResult<IReadOnlyList<Balance>>> GetBalancesAsync(CancellationToken ct = default) =>
         (await Account.GetAccountInfoAsync(ct)).Map(a => a.Balances);
 
+    public TimeSpan OrderInFlightWindow => Trading.OrderInFlightWindow;
+
     public Task<ExchangeResult<ExchangeOrder>> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default) => Trading.PlaceOrderAsync(request, ct);
 
     public Task<ExchangeResult<ExchangeOrder>> GetOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default) =>

@@ -9,6 +9,8 @@ public sealed class BinanceTradingClient
     private readonly BinanceExchangeDataClient _exchangeData;
     private readonly ILogger _logger;
 
+    public TimeSpan OrderInFlightWindow => _transport.OrderInFlightWindow;
+
     internal BinanceTradingClient(BinanceTransport transport, BinanceExchangeDataClient exchangeData, ILogger logger)
     {
         _transport = transport;
@@ -18,7 +20,9 @@ public sealed class BinanceTradingClient
 
     /// <summary>
     /// Places an order after applying the symbol's filters. When the answer is lost (5xx, -1007, timeout) the order is
-    /// looked up by its client order id; only a confirmed -2013 leads to one new attempt with the same id.
+    /// looked up by its client order id. Binance answers -2013 also while the original is still on its way, and it
+    /// enforces unique client order ids only among open orders, so "not found" is final only once the original's
+    /// receive window has passed: until then it is asked again with backoff, and only then sent once more.
     /// </summary>
     public async Task<ExchangeResult<ExchangeOrder>> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
     {
@@ -47,9 +51,11 @@ public sealed class BinanceTradingClient
             if (sent.Success || !sent.Error.RequiresReconciliation)
                 return sent;
 
+            // The request was signed before this moment, so the exchange refuses it after this plus the window.
+            var deadline = _transport.Clock.GetUtcNow() + _transport.ReceiveWindow;
             _logger.LogWarning("Order {ClientOrderId} on {Symbol}: execution status unknown ({Reason}); querying it before anything else",
                 order.ClientOrderId, order.Symbol, sent.Error.Message);
-            var found = await GetOrderAsync(order.Symbol, order.ClientOrderId, ct);
+            var found = await LookUpUntilAsync(order, deadline, ct);
             if (found.Success)
                 return found;
             if (found.Error.Kind != ExchangeErrorKind.OrderNotFound || attempt >= 2)
@@ -58,7 +64,26 @@ public sealed class BinanceTradingClient
                     $"Order {order.ClientOrderId} may or may not exist ({sent.Error.Message}); query it by client order id before placing it again.",
                     sent.Error.Code);
             }
-            _logger.LogWarning("Order {ClientOrderId} on {Symbol} confirmed absent; sending it again with the same client order id", order.ClientOrderId, order.Symbol);
+            _logger.LogWarning("Order {ClientOrderId} on {Symbol} still absent after its receive window; sending it again with the same client order id", order.ClientOrderId, order.Symbol);
+        }
+    }
+
+    /// <summary>Looks the order up; while it answers "not found" before <paramref name="deadline"/>, asks again with backoff.</summary>
+    private async Task<ExchangeResult<ExchangeOrder>> LookUpUntilAsync(OrderRequest order, DateTimeOffset deadline, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            var found = await GetOrderAsync(order.Symbol, order.ClientOrderId, ct);
+            if (found.Success || found.Error.Kind != ExchangeErrorKind.OrderNotFound)
+                return found;
+            var left = deadline - _transport.Clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+                return found;
+            _logger.LogInformation("Order {ClientOrderId} on {Symbol} not found yet but may still be on its way; asking again in {DelayMs} ms",
+                order.ClientOrderId, order.Symbol, (int)Math.Min(delay.TotalMilliseconds, left.TotalMilliseconds));
+            await Task.Delay(delay < left ? delay : left, _transport.Clock, ct);
+            delay *= 2;
         }
     }
 

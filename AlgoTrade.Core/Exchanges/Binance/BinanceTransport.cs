@@ -19,6 +19,19 @@ internal sealed class BinanceTransport(
     ILogger logger)
 {
     public BinanceEndpoint Endpoint => endpoint;
+    public TimeProvider Clock => clock;
+
+    /// <summary>
+    /// After this long the exchange refuses a request signed now (its timestamp falls out of recvWindow); one more
+    /// second covers the offset left after the clock sync.
+    /// </summary>
+    public TimeSpan ReceiveWindow => TimeSpan.FromMilliseconds(options.RecvWindowMs) + TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// From the moment an order is written down to the moment the exchange can no longer accept it: the wait for the
+    /// weight budget, the request timeout and the receive window.
+    /// </summary>
+    public TimeSpan OrderInFlightWindow => options.MaxRateLimitWait + options.RequestTimeout + ReceiveWindow;
     public bool HasCredentials => credentials is not null;
 
     public async Task<ExchangeResult<JsonElement>> SendAsync(

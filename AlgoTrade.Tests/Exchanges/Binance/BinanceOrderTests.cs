@@ -135,12 +135,15 @@ public class BinanceOrderTests : IAsyncLifetime
     {
         _server.Inject(Route, new FakeFault(FakeFaultKind.ServerErrorBeforeAccept));
 
+        var started = DateTime.UtcNow;
         var result = await Client.PlaceOrderAsync(Buy("r-1"));
 
         Assert.True(result.Success, result.Error?.ToString());
         Assert.Equal(2, _server.OrderPosts);
         Assert.Equal(1, Accepted("r-1"));
-        Assert.Equal(1, _server.CountRequests("/api/v3/order") - _server.OrderPosts);
+        // Looked up again with backoff until the 5 s receive window of the first request had passed, and only then resent.
+        Assert.True(_server.CountRequests("/api/v3/order") - _server.OrderPosts >= 2);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(5), "The order was resent within the receive window.");
     }
 
     [Fact]
@@ -173,6 +176,26 @@ public class BinanceOrderTests : IAsyncLifetime
         Assert.True(result.Success, result.Error?.ToString());
         Assert.Equal(2, _server.OrderPosts);
         Assert.Equal(1, Accepted("tb-1"));
+    }
+
+    [Fact]
+    public async Task Not_found_while_the_original_is_still_in_flight_is_asked_again_and_never_resent()
+    {
+        // The exchange answers -2013 to the lookups after the timeout, then executes the original 3 s after it was sent.
+        _server.Inject(Route, new FakeFault(FakeFaultKind.ExecutesLate, Delay: TimeSpan.FromSeconds(3)));
+        var started = DateTime.UtcNow;
+
+        var result = await Client.PlaceOrderAsync(Buy("late-1"));
+
+        Assert.True(result.Success, result.Error?.ToString());
+        Assert.Equal(OrderStatus.Filled, result.Data.Status);
+        Assert.Equal("late-1", result.Data.ClientOrderId);
+        // Past the receive window nothing else can arrive; only then is the count final.
+        var settled = started + TimeSpan.FromSeconds(6.5) - DateTime.UtcNow;
+        if (settled > TimeSpan.Zero) await Task.Delay(settled);
+        Assert.Equal(1, _server.OrderPosts);
+        Assert.Equal(1, Accepted("late-1"));
+        Assert.True(_server.CountRequests("/api/v3/order") - _server.OrderPosts >= 2, "The order should have been looked up again after the first -2013.");
     }
 
     [Fact]

@@ -160,7 +160,9 @@ public sealed class FakeBinanceServer : IAsyncDisposable
     {
         var q = ctx.Request.Query;
         var fault = TakeFault("POST /api/v3/order");
-        if (fault is not null && fault.Kind is not (FakeFaultKind.TimeoutAfterAccept or FakeFaultKind.ServerErrorAfterAccept or FakeFaultKind.BackendTimeoutAfterAccept))
+        if (fault?.Kind == FakeFaultKind.ExecutesLate)
+            await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(3), CancellationToken.None);
+        if (fault is not null && fault.Kind is not (FakeFaultKind.ExecutesLate or FakeFaultKind.TimeoutAfterAccept or FakeFaultKind.ServerErrorAfterAccept or FakeFaultKind.BackendTimeoutAfterAccept))
         {
             if (fault.Kind == FakeFaultKind.InsufficientBalance)
                 return Error(400, BinanceErrors.NewOrderRejected, "Account has insufficient balance for requested action.");

@@ -16,6 +16,11 @@ public enum FakeFaultKind
     InsufficientBalance,
     FilterFailure,
     OrderDoesNotExist,
+    /// <summary>
+    /// The order is still in flight inside the exchange for <see cref="FakeFault.Delay"/>: lookups answer -2013 until
+    /// it executes, and it executes even though the client has given up waiting for the answer.
+    /// </summary>
+    ExecutesLate,
 }
 
 public sealed record FakeFault(FakeFaultKind Kind, int RetryAfterSeconds = 1, TimeSpan? Delay = null);
