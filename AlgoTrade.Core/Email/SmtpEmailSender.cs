@@ -95,8 +95,8 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options)
         message.Subject = content.Subject;
         if (content.UnsubscribeUrl is { } url)
         {
+            // The link opens a confirmation page (no one-click POST: link scanners must not unsubscribe anyone).
             message.Headers.Add("List-Unsubscribe", $"<{url}>");
-            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
         return message;
