@@ -23,7 +23,9 @@ public sealed class EmailDeliveryWorker(
     IOptions<EmailOptions> options,
     ILogger<EmailDeliveryWorker> logger) : BackgroundService
 {
-    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 45)];
+    private readonly string _node = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 100);
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -25,7 +25,8 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         // Everything at Information, ASP.NET Core included, into a file of this test's own.
         settings["Serilog:MinimumLevel:Default"] = "Information";
         settings["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Information";
-        settings["Serilog:WriteTo:1:Args:path"] = Path.Combine(_logDir, "web-.json");
+        settings["Serilog:WriteTo:9:Name"] = "File";
+        settings["Serilog:WriteTo:9:Args:path"] = Path.Combine(_logDir, "web.log");
         _app = await AlgoTradeWebFactory.StartAsync(settings, port: port);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
