@@ -17,6 +17,8 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
     private AlgoTradeWebFactory _app = default!;
     private IPlaywright _playwright = default!;
     private IBrowser _browser = default!;
+    private readonly System.Text.StringBuilder _console = new();
+    private TextWriter _originalOut = Console.Out;
 
     public async Task InitializeAsync()
     {
@@ -25,8 +27,9 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         // Everything at Information, ASP.NET Core included, into a file of this test's own.
         settings["Serilog:MinimumLevel:Default"] = "Information";
         settings["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Information";
-        settings["Serilog:WriteTo:9:Name"] = "File";
-        settings["Serilog:WriteTo:9:Args:path"] = Path.Combine(_logDir, "web.log");
+        // The app's console sink writes to Console.Out at each event: keep a copy of everything it prints.
+        _originalOut = Console.Out;
+        Console.SetOut(TextWriter.Synchronized(new StringWriter(_console)));
         _app = await AlgoTradeWebFactory.StartAsync(settings, port: port);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -43,6 +46,7 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         _playwright.Dispose();
         await _app.DisposeAsync();
         _inbox.Dispose();
+        Console.SetOut(_originalOut);
     }
 
     [Fact]
@@ -187,7 +191,8 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
 
         // No secret seen on the way reached the app's log (Information and up, ASP.NET Core's request lines included).
         await _app.DisposeAsync();
-        var logText = string.Join("\n", Directory.GetFiles(_logDir).Select(File.ReadAllText));
+        string logText;
+        lock (_console) logText = _console.ToString();
         Assert.Contains("verified their email address", logText);
         foreach (var s in secrets.Select(s => s.TrimStart('?').Replace("token=", "", StringComparison.Ordinal)))
         {
