@@ -5,6 +5,7 @@ cd "$(dirname "$0")"
 ROOT="$(pwd)"
 source scripts/postgres.sh
 source scripts/setup.sh
+source scripts/smtp4dev.sh
 
 ensure_chromium
 ensure_npm
@@ -21,7 +22,11 @@ fi
 export ConnectionStrings__Default="$(echo "$BASE_CONN" | sed -E 's/;?Database=[^;]*//I');Database=$DB_NAME"
 export ALGOTRADE_CHROMIUM="${ALGOTRADE_CHROMIUM:-$(command -v chromium)}"
 
+# A real SMTP server for the email tests, on free loopback ports; tests that need it fail (not skip) without it.
+SMTP4DEV_DIR="$(mktemp -d)"
 cleanup() {
+  stop_smtp4dev
+  rm -rf "$SMTP4DEV_DIR"
   if [ -n "${PG_BIN:-}" ] && [ -z "${KEEP_TEST_DB:-}" ]; then
     psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -30,6 +35,8 @@ trap cleanup EXIT
 if [ -n "${PG_BIN:-}" ]; then
   psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\""
 fi
+start_smtp4dev "$(free_port)" "$(free_port)" "$SMTP4DEV_DIR"
+export ALGOTRADE_SMTP4DEV_URL="$SMTP4DEV_URL" ALGOTRADE_SMTP4DEV_SMTP_PORT="$SMTP4DEV_SMTP_PORT"
 
 echo "==> Building"
 dotnet build AlgoTrade.Web.sln -c Release -nologo -clp:ErrorsOnly

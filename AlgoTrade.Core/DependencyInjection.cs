@@ -11,6 +11,9 @@ using AlgoTrade.Core.Trades;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using AlgoTrade.Core.Email;
+using AlgoTrade.Core.Notifications;
 
 namespace AlgoTrade.Core;
 
@@ -26,6 +29,9 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<UserAccountService>();
+        services.AddAlgoTradeEmail();
+        services.AddAlgoTradeAccountSecurity();
+        services.TryAddSingleton<INotificationSink, NullNotificationSink>();
 
         services.AddAlgoTradeDataProtection(configuration);
         services.AddAlgoTradeExchanges();

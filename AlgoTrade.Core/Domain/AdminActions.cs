@@ -9,6 +9,8 @@ public static class AdminActions
     public const string DemoteUser = "user.demote";
     public const string StopBot = "bot.stop";
     public const string ChangeRetention = "settings.retention";
+    public const string ResetTwoFactor = "user.reset_2fa";
+    public const string RequireTwoFactorForAdmins = "settings.require_2fa_for_admins";
 
     public static readonly IReadOnlyList<string> All = [DeactivateUser, ActivateUser, PromoteUser, DemoteUser, StopBot, ChangeRetention];
 

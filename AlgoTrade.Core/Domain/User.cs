@@ -19,6 +19,20 @@ public class User
     /// <summary>The webhook signing secret, Data Protection-protected; the plaintext is shown to the user once.</summary>
     public string? NotificationSigningSecret { get; set; }
 
+    // Email, password reset and two-factor sign-in (docs/accounts.md).
+    public DateTime? EmailVerifiedAt { get; set; }
+
+    /// <summary>The TOTP seed, Data Protection-protected; set during enrolment, active once <see cref="TwoFactorEnabledAt"/> is set.</summary>
+    public string? TwoFactorSecret { get; set; }
+    public DateTime? TwoFactorEnabledAt { get; set; }
+
+    /// <summary>The last TOTP time step accepted, so a code cannot be used twice.</summary>
+    public long? TwoFactorLastTimeStep { get; set; }
+
+    public bool DigestEnabled { get; set; }
+    public int DigestHourUtc { get; set; } = 7;
+    public DateOnly? DigestLastSentOn { get; set; }
+
     public List<ApiKey> ApiKeys { get; set; } = [];
     public List<BotConfig> BotConfigs { get; set; } = [];
 }

@@ -17,11 +17,12 @@ namespace AlgoTrade.Core.Notifications;
 public sealed class NotificationDispatcher(
     NotificationPreferenceCache preferences,
     WebhookSender sender,
+    NotificationEmailer emailer,
     IDbContextFactory<AlgoTradeDbContext> dbFactory,
     IOptions<NotificationOptions> options,
-    ILogger<NotificationDispatcher> logger) : BackgroundService
+    ILogger<NotificationDispatcher> logger) : BackgroundService, INotificationSink
 {
-    private readonly Channel<(BotEvent Event, string Type)> _queue = Channel.CreateBounded<(BotEvent, string)>(
+    private readonly Channel<QueuedNotification> _queue = Channel.CreateBounded<QueuedNotification>(
         new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity)) { FullMode = BoundedChannelFullMode.Wait });
 
     // A bot blocked by a daily limit logs that on every candle until midnight; its owner hears about it once a day.
@@ -37,10 +38,17 @@ public sealed class NotificationDispatcher(
             if (_dailyLimitNotified.TryGetValue(botEvent.BotId, out var last) && last == day) return true;
             _dailyLimitNotified[botEvent.BotId] = day;
         }
-        if (_queue.Writer.TryWrite((botEvent, type))) return true;
+        if (_queue.Writer.TryWrite(new QueuedNotification(type, botEvent.UserId, botEvent, null))) return true;
         logger.LogWarning("Notification queue is full ({Capacity}); dropped {NotificationType} for bot {BotId} of user {UserId}",
             options.Value.QueueCapacity, type, botEvent.BotId, botEvent.UserId);
         return false;
+    }
+
+    /// <summary>Account and backtest notifications: same queue, same workers, same channels as bot events.</summary>
+    public void Notify(int userId, string type, NotificationMessage message)
+    {
+        if (_queue.Writer.TryWrite(new QueuedNotification(type, userId, null, message))) return;
+        logger.LogWarning("Notification queue is full ({Capacity}); dropped {NotificationType} of user {UserId}", options.Value.QueueCapacity, type, userId);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -50,15 +58,18 @@ public sealed class NotificationDispatcher(
     {
         try
         {
-            await foreach (var (botEvent, type) in _queue.Reader.ReadAllAsync(ct))
+            await foreach (var item in _queue.Reader.ReadAllAsync(ct))
             {
                 try
                 {
-                    await DeliverAsync(botEvent, type, ct);
+                    if (item.Event is { } botEvent)
+                        await DeliverAsync(botEvent, item.Type, ct);
+                    else
+                        await DeliverAsync(item.UserId, item.Type, item.Message!, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    logger.LogWarning(ex, "Could not deliver {NotificationType} for bot {BotId} of user {UserId}", type, botEvent.BotId, botEvent.UserId);
+                    logger.LogWarning(ex, "Could not deliver {NotificationType} for bot {BotId} of user {UserId}", item.Type, item.Event?.BotId, item.UserId);
                 }
             }
         }
@@ -67,14 +78,29 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    private async Task DeliverAsync(BotEvent botEvent, string type, CancellationToken ct)
+    private async Task DeliverAsync(int userId, string type, NotificationMessage message, CancellationToken ct)
     {
-        var snapshot = await preferences.GetAsync(botEvent.UserId, ct);
+        var snapshot = await preferences.GetAsync(userId, ct);
+        await emailer.SendAsync(snapshot, userId, type, message, ct);
         if (!snapshot.Webhooks.TryGetValue(type, out var url)) return;
         if (snapshot.SigningSecret is null)
         {
-            logger.LogWarning("User {UserId} has a {NotificationType} webhook but no signing secret; not sent", botEvent.UserId, type);
+            logger.LogWarning("User {UserId} has a {NotificationType} webhook but no signing secret; not sent", userId, type);
             return;
+        }
+        await sender.DeliverAsync(url, message.Payload.ToUtf8Json(), snapshot.SigningSecret, type, userId, message.Payload.BotId, ct);
+    }
+
+    private async Task DeliverAsync(BotEvent botEvent, string type, CancellationToken ct)
+    {
+        var snapshot = await preferences.GetAsync(botEvent.UserId, ct);
+        var wantsEmail = snapshot.VerifiedEmail is not null && snapshot.EmailTypes.Contains(type);
+        var hasWebhook = snapshot.Webhooks.TryGetValue(type, out var url);
+        if (!hasWebhook && !wantsEmail) return;
+        if (hasWebhook && snapshot.SigningSecret is null)
+        {
+            logger.LogWarning("User {UserId} has a {NotificationType} webhook but no signing secret; not sent", botEvent.UserId, type);
+            hasWebhook = false;
         }
 
         BotSummary? bot;
@@ -89,8 +115,13 @@ public sealed class NotificationDispatcher(
             LogWritten l => new WebhookPayload(type, l.BotId, bot.Name, bot.Symbol, null, null, null, null, l.Message, l.OccurredAt),
             _ => new WebhookPayload(type, botEvent.BotId, bot.Name, bot.Symbol, null, null, null, null, bot.LastError, botEvent.OccurredAt),
         };
-        await sender.DeliverAsync(url, payload.ToUtf8Json(), snapshot.SigningSecret, type, botEvent.UserId, botEvent.BotId, ct);
+        if (wantsEmail)
+            await emailer.SendAsync(snapshot, botEvent.UserId, type, NotificationEmailer.Describe(type, payload), ct);
+        if (hasWebhook)
+            await sender.DeliverAsync(url!, payload.ToUtf8Json(), snapshot.SigningSecret!, type, botEvent.UserId, botEvent.BotId, ct);
     }
 
     private sealed record BotSummary(string Name, string Symbol, string? LastError);
+
+    private sealed record QueuedNotification(string Type, int UserId, BotEvent? Event, NotificationMessage? Message);
 }

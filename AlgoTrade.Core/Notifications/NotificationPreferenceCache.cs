@@ -26,9 +26,10 @@ public sealed class NotificationPreferenceCache(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.UserNotificationPreferences.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(ct);
-        var protectedSecret = await db.Users.Where(u => u.Id == userId).Select(u => u.NotificationSigningSecret).SingleOrDefaultAsync(ct);
-        var secret = protectedSecret is null ? null : protector.Unprotect(SecretPurpose.WebhookSigningSecret, protectedSecret);
-        var snapshot = UserNotificationSnapshot.From(rows, secret);
+        var user = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new { u.NotificationSigningSecret, u.Email, u.EmailVerifiedAt, u.IsActive }).SingleOrDefaultAsync(ct);
+        var secret = user?.NotificationSigningSecret is null ? null : protector.Unprotect(SecretPurpose.WebhookSigningSecret, user.NotificationSigningSecret);
+        var snapshot = UserNotificationSnapshot.From(rows, secret, user is { EmailVerifiedAt: not null, IsActive: true } ? user.Email : null);
         _entries[userId] = (now + options.Value.PreferenceCacheDuration, snapshot);
         return snapshot;
     }

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Email;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,24 +18,30 @@ public sealed class NotificationPreferenceService(
     NotificationPreferenceCache cache,
     WebhookSender sender,
     WebhookTargetGuard targets,
+    EmailOutbox outbox,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationPreferenceService> logger)
 {
     public const string EmailUnavailableMessage = "Email delivery is not configured on this server.";
 
-    // No email channel exists yet (nothing to test one against on our machines), so no setting may pretend to enable one.
-    public bool EmailAvailable => false;
+    public const string DigestHourMessage = "Choose an hour from 0 to 23 (UTC).";
+
+    /// <summary>Email can be switched on only where an SMTP server is configured (Smtp:Host and Smtp:From).</summary>
+    public bool EmailAvailable => outbox.IsAvailable;
 
     public async Task<UserNotificationSettings> GetAsync(int userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.UserNotificationPreferences.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(ct);
-        var hasSecret = await db.Users.AnyAsync(u => u.Id == userId && u.NotificationSigningSecret != null, ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { HasSecret = u.NotificationSigningSecret != null, u.EmailVerifiedAt, u.Email, u.DigestEnabled, u.DigestHourUtc })
+            .SingleAsync(ct);
         var types = NotificationTypes.All.Select(t => rows.FirstOrDefault(r => r.NotificationType == t.Type) is { } r
             ? new NotificationSetting(t.Type, r.WebhookEnabled, r.WebhookUrl, r.EmailEnabled)
             : new NotificationSetting(t.Type, false, null, false)).ToList();
-        return new UserNotificationSettings(types, hasSecret, EmailAvailable);
+        return new UserNotificationSettings(types, user.HasSecret, EmailAvailable, user.EmailVerifiedAt is not null, user.Email,
+            user.DigestEnabled, user.DigestHourUtc);
     }
 
     public IReadOnlyList<string> ValidateWebhookUrl(string? url, bool required) =>
@@ -85,6 +92,36 @@ public sealed class NotificationPreferenceService(
         logger.LogInformation("User {UserId} saved notification preferences: webhooks on for {WebhookTypes}",
             userId, string.Join(",", settings.Where(s => s.WebhookEnabled).Select(s => s.Type)));
         return new SaveNotificationsResult(errors, newSecret);
+    }
+
+    /// <summary>The daily summary email: on or off, and the UTC hour it is sent at.</summary>
+    public async Task<IReadOnlyList<string>> SaveDigestAsync(int userId, bool enabled, int hourUtc, CancellationToken ct = default)
+    {
+        if (hourUtc is < 0 or > 23) return [DigestHourMessage];
+        if (enabled && !EmailAvailable) return [EmailUnavailableMessage];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.DigestEnabled, enabled).SetProperty(u => u.DigestHourUtc, hourUtc), ct);
+        logger.LogInformation("User {UserId} set the daily digest {DigestEnabled} at {DigestHour}:00 UTC", userId, enabled, hourUtc);
+        return [];
+    }
+
+    /// <summary>What an unsubscribe link does: switches email off for one type (or the digest). Needs no sign-in.</summary>
+    public async Task<bool> UnsubscribeAsync(int userId, string type, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        int changed;
+        if (type == EmailKinds.Digest)
+            changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestEnabled, false), ct);
+        else if (NotificationTypes.IsKnown(type))
+            changed = await db.UserNotificationPreferences.Where(p => p.UserId == userId && p.NotificationType == type)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.EmailEnabled, false).SetProperty(p => p.UpdatedAt, clock.GetUtcNow().UtcDateTime), ct)
+                + (await db.Users.AnyAsync(u => u.Id == userId, ct) ? 1 : 0);
+        else
+            return false;
+        cache.Invalidate(userId);
+        logger.LogInformation("User {UserId} unsubscribed from {NotificationType} emails", userId, type);
+        return changed > 0;
     }
 
     /// <summary>Replaces the signing secret; receivers must be given the returned value, which is not shown again.</summary>

@@ -25,7 +25,9 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<NotificationPreferenceCache>();
         services.AddSingleton<NotificationPreferenceService>();
+        services.AddSingleton<NotificationEmailer>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;
     }

@@ -19,6 +19,10 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AdminAuditEntry> AdminAuditLog => Set<AdminAuditEntry>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

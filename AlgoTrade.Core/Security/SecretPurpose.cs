@@ -6,4 +6,6 @@ public enum SecretPurpose
     ApiKey,
     ApiSecret,
     WebhookSigningSecret,
+    EmailBody,
+    TwoFactorSecret,
 }

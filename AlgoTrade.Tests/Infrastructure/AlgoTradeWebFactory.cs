@@ -13,7 +13,8 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public AlgoTradeWebFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    public AlgoTradeWebFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
+        int port = 0)
     {
         _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
@@ -29,21 +30,32 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
             // The test hosts speak plain http on loopback; HttpHardeningTests turns this on to check HTTPS.
             ["Security:RequireHttps"] = "false",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "web-.json"),
+            // Every test signs in from 127.0.0.1; the tests of the limits themselves set low ones.
+            ["AuthRateLimits:PermitsPerIp"] = "100000",
+            ["AuthRateLimits:PermitsPerAccount"] = "100000",
         };
         if (settings is not null)
             foreach (var (k, v) in settings) _settings[k] = v;
         TestKeyRing.AddTo(_settings);
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     /// <param name="configureServices">Runs after the app's own registrations, to replace a service (the clock, say).</param>
     /// <param name="connectionString">A database of the test's own instead of the run's shared one.</param>
+    /// <param name="port">A fixed loopback port, for apps whose emails must link back to them (see <see cref="FreePort"/>).</param>
     public static async Task<AlgoTradeWebFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null, string? connectionString = null)
+        Action<IServiceCollection>? configureServices = null, string? connectionString = null, int port = 0)
     {
-        var factory = new AlgoTradeWebFactory(connectionString ?? await TestDatabase.SharedAsync(), settings, configureServices);
+        var factory = new AlgoTradeWebFactory(connectionString ?? await TestDatabase.SharedAsync(), settings, configureServices, port);
         factory.StartServer();
         return factory;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public Uri BaseAddress =>

@@ -51,7 +51,7 @@ public class NotificationPreferenceServiceTests : IAsyncLifetime
         Assert.All(theirs.Types, t => Assert.False(t.WebhookEnabled));
         Assert.False(theirs.HasSigningSecret);
         await using var db = await TestDatabase.SharedContextAsync();
-        Assert.Equal(3, await db.UserNotificationPreferences.CountAsync(p => p.UserId == alice));
+        Assert.Equal(NotificationTypes.All.Count, await db.UserNotificationPreferences.CountAsync(p => p.UserId == alice));
     }
 
     [Fact]
@@ -125,6 +125,6 @@ public class NotificationPreferenceServiceTests : IAsyncLifetime
 
         Assert.False((await Preferences.GetAsync(user)).EmailAvailable);
         Assert.All(result.Errors.Values, e => Assert.Equal([NotificationPreferenceService.EmailUnavailableMessage], e));
-        Assert.Equal(3, result.Errors.Count);
+        Assert.Equal(NotificationTypes.All.Count, result.Errors.Count);
     }
 }

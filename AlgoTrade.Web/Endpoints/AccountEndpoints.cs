@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using AlgoTrade.Web.Security;
 
 namespace AlgoTrade.Web.Endpoints;
 
@@ -9,11 +8,12 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A POST with an antiforgery token, so no link, image or foreign form can sign a user out.
-        endpoints.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery) =>
+        endpoints.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SessionSignIn sessions) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
                 return Results.BadRequest("The form expired; reload the page and try again.");
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            // Ends the server-side session too: a copy of the cookie stops working (issue 17 item 8).
+            await sessions.SignOutAsync(http, "logout");
             return Results.LocalRedirect("/account/login?signedOut=true");
         }).DisableAntiforgery();
         return endpoints;

@@ -13,6 +13,8 @@ public static class LoggingExtensions
         // which breaks hosting the app more than once in tests.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            // Its "Request starting" lines quote the full URL, and email links carry single-use tokens in the query.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
         return builder;

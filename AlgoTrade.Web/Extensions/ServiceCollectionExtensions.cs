@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         // Bottom right, so messages never cover the page's action buttons at the top.
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddAlgoTradeAuthentication();
+        services.AddAlgoTradeAccountSecurity();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.AddAlgoTradeHttpHardening();
 

@@ -45,7 +45,9 @@ public static class WebApplicationExtensions
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Security.AdminTwoFactorRequirement>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

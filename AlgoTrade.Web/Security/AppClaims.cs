@@ -7,6 +7,17 @@ namespace AlgoTrade.Web.Security;
 public static class AppClaims
 {
     public const string SecurityStamp = "algotrade:stamp";
+    public const string SessionId = "algotrade:sid";
+
+    /// <summary>A principal for a server-side session (see <see cref="SessionSignIn"/>); without one the cookie is refused.</summary>
+    public static ClaimsPrincipal CreatePrincipal(User user, string sessionId)
+    {
+        var principal = CreatePrincipal(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionId, sessionId));
+        return principal;
+    }
+
+    public static string? GetSessionId(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionId);
 
     public static ClaimsPrincipal CreatePrincipal(User user) =>
         new(new ClaimsIdentity(

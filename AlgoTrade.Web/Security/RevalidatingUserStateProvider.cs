@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Server;
 
 namespace AlgoTrade.Web.Security;
 
-/// <summary>Re-checks a live circuit's user every 30 seconds, so deactivation also ends open browser tabs.</summary>
+/// <summary>Re-checks a live circuit's user and session every 30 seconds, so deactivation or an ended session also ends open browser tabs.</summary>
 public class RevalidatingUserStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -17,6 +17,9 @@ public class RevalidatingUserStateProvider(ILoggerFactory loggerFactory, IServic
         if (userId is null) return false;
         await using var scope = scopeFactory.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserAccountService>().FindAsync(userId.Value, cancellationToken);
-        return principal.IsCurrentFor(user);
+        if (!principal.IsCurrentFor(user)) return false;
+        // An ended session (logout elsewhere, the Sessions page) also closes its open tabs.
+        var session = await scope.ServiceProvider.GetRequiredService<UserSessionService>().CheckAsync(userId.Value, principal.GetSessionId(), cancellationToken);
+        return session.Active;
     }
 }

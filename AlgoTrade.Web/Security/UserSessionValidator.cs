@@ -4,9 +4,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace AlgoTrade.Web.Security;
 
-/// <summary>Ends a cookie session on its next request once the user is deactivated, demoted or changed password.</summary>
-public class UserSessionValidator(UserAccountService accounts, ILogger<UserSessionValidator> logger) : CookieAuthenticationEvents
+/// <summary>
+/// Ends a cookie session on its next request once the user is deactivated, demoted or changed password, or once its
+/// server-side session was ended (logout, the Sessions page, a password reset).
+/// </summary>
+public class UserSessionValidator(UserAccountService accounts, UserSessionService sessions, ILogger<UserSessionValidator> logger) : CookieAuthenticationEvents
 {
+    /// <summary>HttpContext.Items key of the signed-in <see cref="Core.Domain.User"/> this request validated.</summary>
+    public const string UserItem = "algotrade:user";
+
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
@@ -26,9 +32,23 @@ public class UserSessionValidator(UserAccountService accounts, ILogger<UserSessi
         if (principal is null || !principal.IsCurrentFor(user))
         {
             logger.LogInformation("Session of user {UserId} ended: account changed or deactivated", userId);
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await RejectAsync(context);
+            return;
         }
+        var session = await sessions.CheckAsync(user!.Id, principal.GetSessionId(), context.HttpContext.RequestAborted);
+        if (!session.Active)
+        {
+            logger.LogInformation("Session of user {UserId} refused: it was ended or never existed", userId);
+            await RejectAsync(context);
+            return;
+        }
+        context.HttpContext.Items[UserItem] = user;
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
     // A signed-in user without the role gets a real 403 (rendered by the status page), not a redirect.

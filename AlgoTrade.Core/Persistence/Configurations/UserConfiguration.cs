@@ -15,6 +15,8 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.HashedPassword).IsRequired();
         builder.Property(u => u.Role).HasMaxLength(20).HasDefaultValue(UserRoles.Trader);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.Property(u => u.DigestHourUtc).HasDefaultValue(7);
+        builder.ToTable(t => t.HasCheckConstraint("ck_users_digest_hour", "digest_hour_utc BETWEEN 0 AND 23"));
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(u => u.UpdatedAt).HasDefaultValueSql("now()");
     }
