@@ -4,6 +4,7 @@ using AlgoTrade.Core.Exchanges.Paper;
 using AlgoTrade.Core.Exchanges.Simulated;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlgoTrade.Core.Exchanges;
@@ -14,8 +15,10 @@ public static class ExchangeServiceCollectionExtensions
     public static IServiceCollection AddAlgoTradeExchanges(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // The default request logging leaks the API key header to structured sinks (SecretsAtRestTests): our own instead.
         services.AddHttpClient(BinanceSpotClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(_ => true);
+            .RemoveAllLoggers()
+            .AddLogger(sp => new BinanceHttpLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger($"System.Net.Http.HttpClient.{BinanceSpotClient.HttpClientName}")));
 
         services.AddOptions<BinanceOptions>(ExchangeNames.Binance).BindConfiguration(BinanceOptions.BinanceSection);
         services.AddOptions<BinanceOptions>(ExchangeNames.BinanceTestnet)
