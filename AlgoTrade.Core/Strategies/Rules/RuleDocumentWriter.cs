@@ -11,12 +11,69 @@ namespace AlgoTrade.Core.Strategies.Rules;
 /// </summary>
 public static class RuleDocumentWriter
 {
+    /// <summary>
+    /// Indented: one line per comparison inside indented groups, which reads like the rules themselves; otherwise
+    /// compact JSON.
+    /// </summary>
     public static string ToJson(RuleDocument document, bool indented = true)
     {
+        if (!indented) return Compact(w => Write(w, document));
+        var text = new StringBuilder("{\n  \"version\": ").Append(document.Version).Append(",\n  \"entry\": ");
+        Pretty(text, document.Entry, 1);
+        if (document.Exit is not null)
+        {
+            text.Append(",\n  \"exit\": ");
+            Pretty(text, document.Exit, 1);
+        }
+        return text.Append("\n}").ToString();
+    }
+
+    private static void Pretty(StringBuilder text, RuleNode node, int depth)
+    {
+        var indent = new string(' ', 2 * depth);
+        switch (node)
+        {
+            case RuleGroup g:
+                text.Append("{\"").Append(g.Kind == RuleGroupKind.All ? "all" : "any").Append("\": [");
+                for (var i = 0; i < g.Items.Count; i++)
+                {
+                    text.Append(i == 0 ? "\n" : ",\n").Append(indent).Append("  ");
+                    Pretty(text, g.Items[i], depth + 1);
+                }
+                text.Append('\n').Append(indent).Append("]}");
+                break;
+            case RuleNot n:
+                text.Append("{\"not\": ");
+                Pretty(text, n.Inner, depth);
+                text.Append('}');
+                break;
+            default:
+                text.Append(Spaced(Compact(w => Write(w, node))));
+                break;
+        }
+    }
+
+    private static string Compact(Action<Utf8JsonWriter> write)
+    {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            Write(writer, document);
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            write(writer);
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A space after every ':' and ',' outside strings.</summary>
+    private static string Spaced(string json)
+    {
+        var text = new StringBuilder(json.Length + json.Length / 4);
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            text.Append(c);
+            if (c == '"' && (i == 0 || json[i - 1] != '\\')) inString = !inString;
+            else if (!inString && c is ':' or ',') text.Append(' ');
+        }
+        return text.ToString();
     }
 
     public static JsonDocument ToJsonDocument(RuleDocument document) => JsonDocument.Parse(ToJson(document, indented: false));

@@ -67,14 +67,16 @@ public sealed class RuleIndicator
 
     public int WarmUpPeriod(IReadOnlyDictionary<string, decimal> parameters, PriceField source) => Create(parameters, source).WarmUpPeriod;
 
-    /// <summary>"EMA(12)", "EMA(12, high)", "MACD(12, 26, 9) histogram".</summary>
+    /// <summary>"EMA(12)", "EMA(12, high)", "MACD(12, 26, 9) histogram", "+DI(14)".</summary>
     public string Describe(IReadOnlyDictionary<string, decimal> parameters, PriceField source, string output)
     {
         var args = Parameters.Select(p => Format(parameters.TryGetValue(p.Name, out var v) ? v : p.Default)).ToList();
         if (TakesSource && source != PriceField.Close) args.Add(PriceFields.Text(source));
-        var text = args.Count == 0 ? Label : $"{Label}({string.Join(", ", args)})";
         var index = OutputIndex(output);
-        return HasSeveralOutputs && index >= 0 ? $"{text} {Outputs[index].Label}" : text;
+        var named = index >= 0 && Outputs[index].Named;
+        var label = named ? Outputs[index].Label : Label;
+        var text = args.Count == 0 ? label : $"{label}({string.Join(", ", args)})";
+        return HasSeveralOutputs && index >= 0 && !named ? $"{text} {Outputs[index].Label}" : text;
     }
 
     internal static string Format(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);

@@ -141,7 +141,7 @@ public static class RuleIndicators
         "adx", "ADX", "Average directional index",
         "Wilder's trend strength from 0 to 100 (TA-Lib), with the directional indicators +DI and −DI; ADX needs 2N candles.",
         [Period(14, help: "Candles in Wilder's smoothing of the directional movement.")],
-        [new("adx", "ADX", false), new("plus_di", "+DI", false), new("minus_di", "−DI", false)],
+        [new("adx", "ADX", false, Named: true), new("plus_di", "+DI", false, Named: true), new("minus_di", "−DI", false, Named: true)],
         takesSource: false,
         (p, _) => new AdxFeed(Int(p, "period")));
 
