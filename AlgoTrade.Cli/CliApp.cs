@@ -27,6 +27,11 @@ public static class CliApp
           bots validate --file bot.json [--check-symbol]
                                                      check a bot's settings (keys = bot_configs columns) with
                                                      the validator the form and the runtime use
+          strategies list [--json]                   every strategy and its parameters, the rule language
+                                                     and the indicators rules may use
+          strategies template NAME [--params JSON]   the rule document equivalent to built-in NAME
+          strategies validate --file F               check a rule document (or {"strategy_type", "strategy_params"})
+                                                     and list every problem with its path
           loadtest [--bots N] [--interval S] [--duration D] [--concurrency C] [--keep]
                                                      run N simulated paper bots through the real scheduler
                                                      and tick path; report tick lateness, overlaps, missed
@@ -63,6 +68,9 @@ public static class CliApp
                 ("exchange", "account") => await ExchangeCommands.AccountAsync(parsed, stdout, stderr, ct),
                 ("loadtest", null) => await LoadTestCommand.RunAsync(parsed, stdout, ct),
                 ("bots", "validate") => await BotCommands.ValidateAsync(parsed, stdout, ct),
+                ("strategies", "list") => await StrategyCommands.ListAsync(parsed, stdout),
+                ("strategies", "template") => await StrategyCommands.TemplateAsync(parsed, stdout),
+                ("strategies", "validate") => await StrategyCommands.ValidateAsync(parsed, stdout, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
         }

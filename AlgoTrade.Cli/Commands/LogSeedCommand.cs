@@ -117,7 +117,7 @@ internal static class LogSeedCommand
         db.Users.AddRange(users);
         await db.SaveChangesAsync(ct);
 
-        var strategies = StrategyRegistry.All;
+        var strategies = StrategyRegistry.BuiltIn;
         var bots = Enumerable.Range(0, botCount).Select(i => new BotConfig
         {
             UserId = users[i % users.Count].Id,

@@ -35,7 +35,9 @@ public static class BacktestConfigValidator
         else if (!StrategyRegistry.TryGet(config.StrategyType, out var definition))
             e.Add("strategy_type", $"Unknown strategy type '{config.StrategyType}'; known: {string.Join(", ", StrategyRegistry.All.Select(s => s.Type))}.");
         else
-            e.AddAll(definition.Validate(config.StrategyParams).Errors, "strategy_params.");
+            foreach (var (field, messages) in definition.Validate(config.StrategyParams).Errors)
+                foreach (var message in messages)
+                    e.Add(field == "strategy_params" ? field : "strategy_params." + field, message);
 
         e.AddAll(RiskSettingsValidator.Validate(config.ToRiskSettings()));
     }

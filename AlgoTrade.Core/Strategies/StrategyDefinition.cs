@@ -8,6 +8,7 @@ public sealed class StrategyDefinition
 {
     private readonly Func<StrategyParameters, IStrategy> _factory;
     private readonly Func<StrategyParameters, int> _warmUp;
+    private readonly Func<JsonElement, StrategyValidationResult>? _validate;
 
     public StrategyDefinition(
         string type,
@@ -28,12 +29,28 @@ public sealed class StrategyDefinition
         Defaults = new StrategyParameters(parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal));
     }
 
+    /// <summary>A strategy whose <c>strategy_params</c> is a document checked by its own validator, not a parameter list.</summary>
+    public StrategyDefinition(
+        string type,
+        string displayName,
+        string description,
+        Func<JsonElement, StrategyValidationResult> validate,
+        Func<StrategyParameters, int> warmUp,
+        Func<StrategyParameters, IStrategy> factory)
+        : this(type, displayName, description, [], [], warmUp, factory)
+    {
+        _validate = validate;
+    }
+
     public string Type { get; }
     public string DisplayName { get; }
     public string Description { get; }
     public IReadOnlyList<StrategyParameter> Parameters { get; }
     public IReadOnlyList<StrategyRule> Rules { get; }
     public StrategyParameters Defaults { get; }
+
+    /// <summary>True for the <c>rules</c> strategy: <c>strategy_params</c> is a rule document.</summary>
+    public bool TakesRuleDocument => _validate is not null;
 
     public int WarmUpPeriod(StrategyParameters parameters) => _warmUp(parameters);
 
@@ -45,6 +62,7 @@ public sealed class StrategyDefinition
     /// </summary>
     public StrategyValidationResult Validate(JsonElement json)
     {
+        if (_validate is not null) return _validate(json);
         var errors = new ValidationErrors();
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var p in Parameters) values[p.Name] = p.Default;

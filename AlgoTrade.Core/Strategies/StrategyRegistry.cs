@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using AlgoTrade.Core.Strategies.Rules;
 
 namespace AlgoTrade.Core.Strategies;
 
@@ -72,7 +73,24 @@ public static class StrategyRegistry
         p => new BollingerReversionStrategy(p.Int("bb_period"), p.Double("bb_std_dev")).WarmUpPeriod,
         p => new BollingerReversionStrategy(p.Int("bb_period"), p.Double("bb_std_dev")));
 
-    public static IReadOnlyList<StrategyDefinition> All { get; } = [EmaCrossRsi, RsiMeanReversion, MacdCross, BollingerReversion];
+    public static StrategyDefinition Rules { get; } = new(
+        RuleStrategy.TypeName,
+        "Custom rules",
+        "Your own entry and exit conditions over prices and indicators, combined with all/any/not groups (docs/strategies.md).",
+        json =>
+        {
+            var read = RuleDocumentReader.Read(json);
+            return read.IsValid
+                ? new StrategyValidationResult(new StrategyParameters(read.Document!), read.Errors)
+                : new StrategyValidationResult(null, read.Errors);
+        },
+        p => RuleCompiler.WarmUpPeriod(p.Rules!),
+        p => RuleCompiler.Compile(p.Rules!));
+
+    /// <summary>The four coded strategies with parameter forms.</summary>
+    public static IReadOnlyList<StrategyDefinition> BuiltIn { get; } = [EmaCrossRsi, RsiMeanReversion, MacdCross, BollingerReversion];
+
+    public static IReadOnlyList<StrategyDefinition> All { get; } = [.. BuiltIn, Rules];
 
     public static bool TryGet(string? strategyType, [NotNullWhen(true)] out StrategyDefinition? definition)
     {

@@ -8,10 +8,14 @@ public class StrategyRegistryTests
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
     [Fact]
-    public void Lists_the_four_strategies_with_descriptive_parameters()
+    public void Lists_the_four_strategies_with_descriptive_parameters_and_custom_rules()
     {
-        Assert.Equal(["ema_cross_rsi", "rsi_mean_reversion", "macd_cross", "bollinger_reversion"], StrategyRegistry.All.Select(s => s.Type));
-        foreach (var definition in StrategyRegistry.All)
+        Assert.Equal(["ema_cross_rsi", "rsi_mean_reversion", "macd_cross", "bollinger_reversion"], StrategyRegistry.BuiltIn.Select(s => s.Type));
+        Assert.Equal([.. StrategyRegistry.BuiltIn, StrategyRegistry.Rules], StrategyRegistry.All);
+        Assert.True(StrategyRegistry.Rules.TakesRuleDocument);
+        Assert.Empty(StrategyRegistry.Rules.Parameters);
+        Assert.False(StrategyRegistry.Rules.Validate(Json("{}")).IsValid);
+        foreach (var definition in StrategyRegistry.BuiltIn)
         {
             Assert.False(string.IsNullOrWhiteSpace(definition.Description));
             foreach (var p in definition.Parameters)

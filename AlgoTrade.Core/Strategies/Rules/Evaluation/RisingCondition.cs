@@ -1,0 +1,13 @@
+namespace AlgoTrade.Core.Strategies.Rules.Evaluation;
+
+/// <summary>x[t] is above each of x[t−1] … x[t−N] (TradingView's ta.rising).</summary>
+internal sealed class RisingCondition(RuleSeries a, int sa, int over) : RuleCondition
+{
+    public override bool Evaluate()
+    {
+        var now = a.At(sa);
+        for (var k = 1; k <= over; k++)
+            if (!(now > a.At(sa + k))) return false;
+        return true;
+    }
+}

@@ -1,0 +1,3 @@
+namespace AlgoTrade.Core.Strategies.Rules;
+
+public sealed record NumberOperand(decimal Value) : RuleOperand;

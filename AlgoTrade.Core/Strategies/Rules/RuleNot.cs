@@ -1,0 +1,3 @@
+namespace AlgoTrade.Core.Strategies.Rules;
+
+public sealed record RuleNot(RuleNode Inner) : RuleNode;
