@@ -29,6 +29,7 @@ public sealed class BotRunner(
     ActivityLogWriter logWriter,
     IBotEventHub events,
     IOptions<RuntimeOptions> options,
+    WarmStrategies strategies,
     TimeProvider clock,
     ILogger<BotRunner> logger) : IBotRunner
 {
@@ -37,7 +38,10 @@ public sealed class BotRunner(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var bot = await db.BotConfigs.Include(b => b.State).SingleOrDefaultAsync(b => b.Id == botId, cancellationToken);
         if (bot?.State is null || !bot.IsActive || bot.State.Status is not (BotStatus.Running or BotStatus.Paused))
+        {
+            strategies.Forget(botId);
             return TickOutcome.Skipped;
+        }
 
         var tick = new BotTick(bot, bot.State, clock.GetUtcNow().UtcDateTime);
         try
@@ -93,24 +97,35 @@ public sealed class BotRunner(
         if (reconciled is { } stuck)
             return await FailTransientAsync(db, tick, engine, stuck, ct);
 
-        // 2. Candles and the last price.
-        var window = Math.Max(options.Value.CandleWindow, definition.WarmUpPeriod(parameters) * 5);
-        var klines = await client.GetClosedKlinesAsync(bot.Symbol, bot.Timeframe, Math.Min(window, 1000), ct: ct);
-        if (!klines.Success)
-            return await ExchangeFailureAsync(db, tick, engine, klines.Error, ct);
+        // 2. Candles and the last price. The bot's warm strategy only needs what closed since its last tick;
+        // without one, a new strategy is warmed on the last `window` closed candles (the client pages its requests).
+        var window = RuntimeOptions.WarmUpWindow(options.Value.CandleWindow, definition.WarmUpPeriod(parameters));
+        var warm = TakeWarmStrategy(bot, state, timeframe, window, tick.Now);
+        var coldStart = warm is null;
+        warm ??= new WarmStrategy(StrategyFingerprint(bot), definition.Create(parameters));
+        // One more than the clock says have closed: the exchange's clock decides which candles are closed.
+        var fetched = coldStart
+            ? await client.GetClosedKlinesAsync(bot.Symbol, bot.Timeframe, window, ct: ct)
+            : await client.GetClosedKlinesAsync(bot.Symbol, bot.Timeframe, MissingCandles(warm.FedThrough!.Value, timeframe, tick.Now) + 1,
+                startTime: warm.FedThrough!.Value + timeframe.Duration, ct: ct);
+        if (!fetched.Success)
+            return await ExchangeFailureAsync(db, tick, engine, fetched.Error, ct);
+        var klines = fetched.Data;
         var lastPrice = await client.GetLastPriceAsync(bot.Symbol, ct);
         if (!lastPrice.Success)
             return await ExchangeFailureAsync(db, tick, engine, lastPrice.Error, ct);
         var price = (double)lastPrice.Data;
         tick.LastPrice = price;
 
-        // 3. Rebuild the strategy over the window; new closed candles go through the engine in order.
-        var strategy = definition.Create(parameters);
+        // 3. The strategy sees every closed candle once, in order; new ones go through the engine.
+        var strategy = warm.Strategy;
         var firstTick = state.LastCandleOpenTime is null;
-        foreach (var k in klines.Data)
+        foreach (var k in klines)
         {
-            var candle = new Candle(k.OpenTime, (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close, (double)k.Volume);
+            var candle = k.ToCandle();
+            if (warm.FedThrough is { } fed && candle.OpenTime <= fed) continue;
             var signal = strategy.OnCandle(in candle);
+            warm.FedThrough = candle.OpenTime;
             if (state.LastCandleOpenTime is { } last && candle.OpenTime <= last) continue;
             if (!firstTick)
             {
@@ -120,7 +135,7 @@ public sealed class BotRunner(
             state.LastCandleOpenTime = candle.OpenTime;
         }
         if (firstTick)
-            tick.Log(ActivityLogLevel.Info, $"Started: indicators warmed up on {klines.Data.Count} closed {bot.Timeframe} candles", new { candles = klines.Data.Count, last_price = price });
+            tick.Log(ActivityLogLevel.Info, $"Started: indicators warmed up on {klines.Count} closed {bot.Timeframe} candles", new { candles = klines.Count, last_price = price });
 
         // 4. The order decided at the last close goes out now, at the market.
         if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(tick.Now, price, out var pending))
@@ -146,8 +161,32 @@ public sealed class BotRunner(
         }
 
         await CommitAsync(db, tick, engine, price, ct);
+        strategies.Put(bot.Id, warm, TimeSpan.FromSeconds(bot.CheckIntervalSeconds));
         return TickOutcome.Completed;
     }
+
+    /// <summary>
+    /// The bot's strategy from its last tick, if it belongs to these settings and can catch up: it must not be
+    /// ahead of the candles the bot has processed (another node may have run ticks since), nor so far behind
+    /// that catching up would cost more than warming a new one.
+    /// </summary>
+    private WarmStrategy? TakeWarmStrategy(BotConfig bot, BotState state, Timeframe timeframe, int window, DateTime now)
+    {
+        var warm = strategies.Take(bot.Id, StrategyFingerprint(bot));
+        if (warm?.FedThrough is not { } fed || state.LastCandleOpenTime is not { } seen || fed > seen) return null;
+        return MissingCandles(fed, timeframe, now) <= window ? warm : null;
+    }
+
+    /// <summary>Closed candles after the one opening at <paramref name="fedThrough"/>, by the clock.</summary>
+    private static int MissingCandles(DateTime fedThrough, Timeframe timeframe, DateTime now)
+    {
+        var lastClosedOpen = KlineIntervals.OpenTimeOf(timeframe.Code, now) - timeframe.Duration;
+        return lastClosedOpen <= fedThrough ? 0 : (int)Math.Min(int.MaxValue, (lastClosedOpen - fedThrough).Ticks / timeframe.Duration.Ticks);
+    }
+
+    /// <summary>Everything a strategy's signals depend on: another market or other parameters start a new one.</summary>
+    private static string StrategyFingerprint(BotConfig bot) =>
+        string.Join('|', bot.ExchangeName, bot.Symbol, bot.Timeframe, bot.StrategyType, bot.StrategyParams.RootElement.GetRawText());
 
     private static async Task<ExchangeError?> ProcessClosedCandleAsync(
         RiskEngine engine, OrderExecutor orders, BotTick tick, Candle candle, Signal signal, CancellationToken ct)

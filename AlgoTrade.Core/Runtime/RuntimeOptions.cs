@@ -12,4 +12,7 @@ public class RuntimeOptions
 
     /// <summary>Fee rate the fill model assumes on real exchanges (paper and simulated use their own commission).</summary>
     public decimal LiveFeeRate { get; set; } = 0.001m;
+
+    /// <summary>Closed candles a strategy is warmed on: the configured window, or five times its warm-up if more.</summary>
+    public static int WarmUpWindow(int candleWindow, int warmUpPeriod) => Math.Max(candleWindow, warmUpPeriod * 5);
 }

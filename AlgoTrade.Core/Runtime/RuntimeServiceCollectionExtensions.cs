@@ -11,6 +11,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<IBotCredentialsProvider, ApiKeyCredentialsProvider>();
         services.AddSingleton<ActivityLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityLogWriter>());
+        services.AddSingleton<WarmStrategies>();
         services.AddSingleton<IBotRunner, BotRunner>();
         services.AddSingleton<DailyReset>();
         return services;

@@ -24,6 +24,11 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public List<BotEvent> Events { get; } = [];
     public IBotRunner Runner => Services.GetRequiredService<IBotRunner>();
 
+    /// <summary>Another node's runner on the same database and market: its own warm strategies, nothing else shared.</summary>
+    public IBotRunner SecondNode => _secondNode ??= ActivatorUtilities.CreateInstance<BotRunner>(Services, new WarmStrategies(Clock));
+
+    private IBotRunner? _secondNode;
+
     public static async Task<RuntimeHarness> StartAsync(DateTime start, Func<IExchangeClientFactory, IExchangeClientFactory>? wrapExchanges = null,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
