@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Validation;
@@ -53,13 +54,30 @@ internal static class BacktestCommand
 
         if (json)
         {
-            await stdout.WriteLineAsync(BacktestJson.Serialize(result, indented: true));
+            await WriteJsonAsync(result, stdout, ct);
             return 0;
         }
         await stdout.WriteAsync(FormatSummary(config, result));
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Parsed {import.Candles.Length:N0} candles in {parseTime.TotalMilliseconds:0} ms, backtest in {runTime.TotalMilliseconds:0.0} ms."));
         return 0;
+    }
+
+    /// <summary>
+    /// Megabytes of JSON for long runs: on the real console they go as UTF-8 straight to the standard output
+    /// stream instead of through a string and the console's encoder.
+    /// </summary>
+    private static async Task WriteJsonAsync(BacktestResult result, TextWriter stdout, CancellationToken ct)
+    {
+        if (ReferenceEquals(stdout, Console.Out))
+        {
+            await stdout.FlushAsync(ct);
+            await using var stream = Console.OpenStandardOutput();
+            await JsonSerializer.SerializeAsync(stream, result, BacktestResultJsonContext.Default.BacktestResult, ct);
+            await stream.WriteAsync("\n"u8.ToArray(), ct);
+            return;
+        }
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(result, BacktestResultJsonContext.Default.BacktestResult));
     }
 
     internal static string FormatSummary(BacktestConfig config, BacktestResult result)

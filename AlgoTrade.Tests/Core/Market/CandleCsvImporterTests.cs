@@ -136,6 +136,62 @@ public class CandleCsvImporterTests
     }
 
     [Fact]
+    public void Quoted_fields_crlf_and_blank_lines_are_read_with_the_right_line_numbers()
+    {
+        var result = CandleCsvImporter.Import("datetime,open,high,low,close,volume\r\n\r\n\"2024-01-01 00:00:00\", 100 ,101,99,\"100.5\",10\r\n2024-01-01 00:01:00,1e2,101,99,100,x\r\n", Timeframe.M1);
+        Assert.Equal(new Candle(Utc(2024, 1, 1), 100, 101, 99, 100.5, 10), Assert.Single(result.Candles));
+        Assert.Equal("line 4: volume 'x' is not a number", Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
+    public void Plain_decimals_parse_to_the_same_double_as_double_parse()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = (random.NextDouble() * Math.Pow(10, random.Next(-6, 9))).ToString("F" + random.Next(0, 12), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(CsvNumber.TryParseDouble(text, out var parsed));
+            Assert.Equal(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), parsed);
+        }
+        Assert.True(CsvNumber.TryParseDouble("-0.5", out var negative));
+        Assert.Equal(-0.5, negative);
+        Assert.True(CsvNumber.TryParseDouble("12345678901234567890.5", out var longer));
+        Assert.Equal(12345678901234567890.5, longer);
+        Assert.False(CsvNumber.TryParseDouble("1.2.3", out _));
+        Assert.False(CsvNumber.TryParseDouble("", out _));
+        Assert.False(CsvNumber.TryParseDouble("NaN", out _));
+    }
+
+    [Fact]
+    public void A_large_stream_is_parsed_in_parallel_in_file_order_with_exact_line_numbers()
+    {
+        // ~6 MB: above the threshold where rows are parsed on several threads.
+        var text = new System.Text.StringBuilder();
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        const int rows = 90_000;
+        for (var i = 0; i < rows; i++)
+        {
+            if (i == 50_000) continue; // a gap: line numbers shift by one after it
+            var ms = (long)(start.AddMinutes(i) - DateTime.UnixEpoch).TotalMilliseconds;
+            var high = i == 70_000 ? "oops" : "102.25";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{ms},100.5,{high},99.75,101.125,{i}.5,{ms + 59_999},0,0,0,0,0\n");
+        }
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        Assert.True(stream.Length > 4 << 20);
+        var result = CandleCsvImporter.Import(stream, Timeframe.M1);
+
+        Assert.Equal("line 70000: high 'oops' is not a number", Assert.Single(result.Errors).ToString());
+        // The missing row and the rejected row both leave a gap; nothing is filled in.
+        Assert.Equal([50_001, 70_001], result.Warnings.Select(w => w.LineNumber));
+        Assert.Equal(2, result.MissingCandles);
+        Assert.Equal(rows - 2, result.Candles.Length);
+        for (var i = 1; i < result.Candles.Length; i++)
+            Assert.True(result.Candles[i].OpenTime > result.Candles[i - 1].OpenTime);
+        Assert.Equal(new Candle(start, 100.5, 102.25, 99.75, 101.125, 0.5), result.Candles[0]);
+        Assert.Equal(89_999.5, result.Candles[^1].Volume);
+    }
+
+    [Fact]
     public void Timeframe_parses_all_binance_codes()
     {
         Assert.Equal("1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d", string.Join(' ', Timeframe.All.Select(t => t.Code)));

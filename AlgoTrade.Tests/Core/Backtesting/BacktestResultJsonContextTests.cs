@@ -1,0 +1,24 @@
+using System.Text.Json;
+using AlgoTrade.Core.Backtesting;
+
+namespace AlgoTrade.Tests.Core.Backtesting;
+
+public class BacktestResultJsonContextTests
+{
+    [Fact]
+    public void The_source_generated_writer_prints_exactly_what_the_reflection_options_print()
+    {
+        var config = BacktestConfigReader.Read("""
+            {"symbol":"BTCUSDT","timeframe":"1m","strategy_type":"ema_cross_rsi","strategy_params":{"ema_fast":5,"ema_slow":20},
+             "initial_capital":1000,"position_size_perc":100,"stop_loss_perc":1,"take_profit_perc":2,
+             "trailing_stop_perc":0.5,"trailing_stop_active":true,"partial_take_profits_config":[{"percentage":1,"ratio":0.5}],
+             "max_trade_duration_hours":1}
+            """).Config!;
+        var result = Backtester.Run(config, BacktesterTests.Synthetic(20_000));
+        Assert.Contains(result.Trades, t => t.RealizedPnl is null);
+        Assert.True(result.Trades.Select(t => t.Reason).Distinct().Count() >= 4);
+
+        var generated = JsonSerializer.Serialize(result, BacktestResultJsonContext.Default.BacktestResult);
+        Assert.Equal(BacktestJson.Serialize(result, indented: true), generated);
+    }
+}
