@@ -46,6 +46,14 @@ internal static class LoadTestCommand
             ["Scheduling:Enabled"] = "false",
             ["Scheduling:MaxConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
         });
+        // The host opens the key ring at start; unless the operator configured one, use the local development key file.
+        if (string.IsNullOrEmpty(builder.Configuration["DataProtection:KeyFile"]) && string.IsNullOrEmpty(builder.Configuration["DataProtection:Key"])
+            && string.IsNullOrEmpty(builder.Configuration["DataProtection:CertificatePath"]))
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DataProtection:KeyFile"] = Path.Combine(".data", "dataprotection", "key-encryption.key"),
+                ["DataProtection:CreateKeyFile"] = "true",
+            });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
             .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);

@@ -28,6 +28,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+        // The test output holds the web app's appsettings.json; a receiver answers any host name it is reached by.
+        builder.Configuration["AllowedHosts"] = "*";
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/{**path}", async (HttpContext http) =>

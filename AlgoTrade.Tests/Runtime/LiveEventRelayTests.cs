@@ -20,6 +20,7 @@ public class LiveEventRelayTests
             ["Scheduling:Enabled"] = "false",
             ["LiveEvents:Channel"] = channel,
         });
+        builder.Configuration.AddInMemoryCollection(TestKeyRing.Settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAlgoTradeCore(builder.Configuration);
         builder.Services.AddAlgoTradeScheduling(builder.Configuration);

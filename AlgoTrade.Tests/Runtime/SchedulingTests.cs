@@ -125,6 +125,7 @@ public class SchedulingTests
             ["Scheduling:InstanceId"] = node,
             ["Scheduling:ClusterCheckinInterval"] = "00:00:02",
         });
+        builder.Configuration.AddInMemoryCollection(TestKeyRing.Settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAlgoTradeCore(builder.Configuration);
         builder.Services.AddAlgoTradeScheduling(builder.Configuration);
