@@ -13,11 +13,11 @@ if (args is ["generate-csv", var path, ..])
     return 0;
 }
 
-// quick: timed runs without BenchmarkDotNet, for a sanity check (no tiered-JIT warm-up, so slower than the benchmark).
-if (args is ["quick"])
+// quick [rules]: timed runs of the ema_cross_rsi (or the three-condition rules) backtest without BenchmarkDotNet, for a sanity check (no tiered-JIT warm-up, so slower than the benchmark).
+if (args is ["quick"] or ["quick", "rules"])
 {
     var candles = SyntheticCandles.Generate(BacktestBenchmark.CandleCount);
-    var config = BacktestBenchmark.Config();
+    var config = args.Length == 2 ? RuleBacktestBenchmark.Config() : BacktestBenchmark.Config();
     Backtester.Run(config, candles);
     var watch = Stopwatch.StartNew();
     const int runs = 5;
@@ -26,6 +26,37 @@ if (args is ["quick"])
     var ns = watch.Elapsed.TotalNanoseconds / runs / candles.Length;
     Console.WriteLine(BacktestBenchmark.Describe(result));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ns:0.0} ns/candle, {1000 / ns:0.0} M candles/s"));
+    return 0;
+}
+
+if (args is ["parts"])
+{
+    var candles = SyntheticCandles.Generate(BacktestBenchmark.CandleCount);
+    var rules = (AlgoTrade.Core.Strategies.Rules.RuleStrategy)AlgoTrade.Core.Strategies.StrategyRegistry.Create("rules", System.Text.Json.JsonDocument.Parse(RuleBacktestBenchmark.Rules).RootElement);
+    for (var round = 0; round < 4; round++)
+    {
+        var w = Stopwatch.StartNew();
+        var ema1 = new AlgoTrade.Core.Indicators.Ema(12); var ema2 = new AlgoTrade.Core.Indicators.Ema(26); var rsi = new AlgoTrade.Core.Indicators.Rsi(14); var adx = new AlgoTrade.Core.Indicators.Adx(14);
+        double sum = 0;
+        foreach (ref readonly var c in candles.AsSpan()) { ema1.Update(c.Close); ema2.Update(c.Close); rsi.Update(c.Close); adx.Update(c.High, c.Low, c.Close); sum += ema1.Value + adx.Value; }
+        var direct = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        var n = 0;
+        rules.Reset();
+        foreach (ref readonly var c in candles.AsSpan()) n += (int)rules.OnCandle(in c);
+        var strategy = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        var builtin = AlgoTrade.Core.Strategies.StrategyRegistry.Create("ema_cross_rsi", System.Text.Json.JsonDocument.Parse("{}").RootElement);
+        foreach (ref readonly var c in candles.AsSpan()) n += (int)builtin.OnCandle(in c);
+        var builtIn = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        Backtester.Run(RuleBacktestBenchmark.Config(), candles);
+        var full = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        Backtester.Run(BacktestBenchmark.Config(), candles);
+        var fullBuiltIn = w.Elapsed.TotalNanoseconds / candles.Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"direct 4 indicators {direct:0.0}  rules strategy {strategy:0.0}  ema_cross_rsi strategy {builtIn:0.0}  rules backtest {full:0.0}  ema_cross_rsi backtest {fullBuiltIn:0.0} ns/candle ({sum:0}{n})"));
+    }
     return 0;
 }
 
