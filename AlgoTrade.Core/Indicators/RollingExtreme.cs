@@ -1,25 +1,25 @@
 namespace AlgoTrade.Core.Indicators;
 
 /// <summary>
-/// Highest (or lowest) of the last N inputs, current one included, in amortised O(1): a monotonic deque kept in
-/// two fixed arrays, so updates never allocate. The lowest is the highest of the negated inputs (negation is exact).
+/// Highest (or lowest) of the last N inputs, current one included, kept as TA-Lib does: remember where the extreme
+/// is and rescan the window only when it falls out, so most updates are one comparison and a rescan costs N.
+/// The lowest is the highest of the negated inputs (negation is exact). Never allocates after construction.
 /// </summary>
 internal sealed class RollingExtreme
 {
-    private readonly double[] _values;
-    private readonly long[] _positions;
+    private readonly double[] _window;
     private readonly double _sign;
-    private int _head;
-    private int _size;
     private long _seen;
+    private int _next;
+    private long _extremePosition;
+    private double _extreme;
 
     private RollingExtreme(int period, double sign)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
         Period = period;
         _sign = sign;
-        _values = new double[period];
-        _positions = new long[period];
+        _window = new double[period];
     }
 
     public static RollingExtreme Highest(int period) => new(period, 1);
@@ -29,33 +29,50 @@ internal sealed class RollingExtreme
     public bool IsReady => _seen >= Period;
 
     /// <summary>The extreme of the inputs seen so far within the window (of fewer than N before it is ready).</summary>
-    public double Value => _size == 0 ? double.NaN : _sign * _values[_head];
+    public double Value => _seen == 0 ? double.NaN : _sign * _extreme;
 
     public void Add(double input)
     {
         var x = _sign * input;
-        if (_size > 0 && _positions[_head] <= _seen - Period)
+        var position = _seen++;
+        var slot = _next;
+        if (++_next == Period) _next = 0;
+        _window[slot] = x;
+        if (position == 0 || x >= _extreme)
         {
-            if (++_head == Period) _head = 0;
-            _size--;
+            _extreme = x;
+            _extremePosition = position;
         }
-        while (_size > 0)
+        else if (_extremePosition <= position - Period)
         {
-            var back = _head + _size - 1;
-            if (back >= Period) back -= Period;
-            if (_values[back] > x) break;
-            _size--;
+            Rescan(position, slot);
         }
-        var slot = _head + _size;
-        if (slot >= Period) slot -= Period;
-        _values[slot] = x;
-        _positions[slot] = _seen++;
-        _size++;
+    }
+
+    /// <summary>Newest to oldest, keeping the newest of equal values so that it stays in the window longest.</summary>
+    private void Rescan(long position, int slot)
+    {
+        var best = _window[slot];
+        var bestAge = 0;
+        for (var age = 1; age < Period; age++)
+        {
+            var s = slot - age;
+            if (s < 0) s += Period;
+            if (_window[s] > best)
+            {
+                best = _window[s];
+                bestAge = age;
+            }
+        }
+        _extreme = best;
+        _extremePosition = position - bestAge;
     }
 
     public void Reset()
     {
-        _head = _size = 0;
         _seen = 0;
+        _next = 0;
+        _extremePosition = 0;
+        _extreme = 0;
     }
 }

@@ -112,8 +112,9 @@ public class RangeOscillatorTests
     [Theory]
     [InlineData(14, 14, 3, 3, 0)]
     [InlineData(14, 5, 1, 3, 0)]
-    [InlineData(2, 2, 1, 1, 0)]
+    [InlineData(3, 2, 1, 1, 0)]
     [InlineData(9, 20, 2, 5, 16)]
+    // not RSI(2): see Adx_matches_the_reference_over_a_long_series on why decimal cannot follow period 2 that long
     public void Stochastic_rsi_matches_the_reference_over_a_long_series(int rsi, int stoch, int smoothing, int d, int scaleShift)
     {
         var bars = IndicatorSeries.Mixed(scaleShift: scaleShift);

@@ -158,6 +158,8 @@ internal static class ReferenceIndicators
         {
             if (t < n - 1) return (decimal?)null;
             var window = tp[(t - n + 1)..(t + 1)];
+            // equal typical prices have no deviation; testing md == 0 instead would trip on decimal's rounding of the mean
+            if (window.All(v => v == x)) return 0;
             var mean = window.Average();
             var md = window.Average(v => Math.Abs(v - mean));
             return md == 0 ? 0 : (x - mean) / (0.015m * md);
