@@ -13,11 +13,11 @@ if (args is ["generate-csv", var path, ..])
     return 0;
 }
 
-// quick: timed runs without BenchmarkDotNet, for a sanity check (no tiered-JIT warm-up, so slower than the benchmark).
-if (args is ["quick"])
+// quick [rules]: timed runs of the ema_cross_rsi (or the three-condition rules) backtest without BenchmarkDotNet, for a sanity check (no tiered-JIT warm-up, so slower than the benchmark).
+if (args is ["quick"] or ["quick", "rules"])
 {
     var candles = SyntheticCandles.Generate(BacktestBenchmark.CandleCount);
-    var config = BacktestBenchmark.Config();
+    var config = args.Length == 2 ? RuleBacktestBenchmark.Config() : BacktestBenchmark.Config();
     Backtester.Run(config, candles);
     var watch = Stopwatch.StartNew();
     const int runs = 5;
@@ -45,6 +45,37 @@ if (args is ["phases", var csvPath, var configPath])
     var t3 = Cpu(); var w3 = w.Elapsed;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"parse {(t1 - t0).TotalMilliseconds:0} ms cpu / {w1.TotalMilliseconds:0} ms wall, backtest {(t2 - t1).TotalMilliseconds:0} / {(w2 - w1).TotalMilliseconds:0}, json {(t3 - t2).TotalMilliseconds:0} / {(w3 - w2).TotalMilliseconds:0}"));
+    return 0;
+}
+
+if (args is ["parts"])
+{
+    var candles = SyntheticCandles.Generate(BacktestBenchmark.CandleCount);
+    var rules = (AlgoTrade.Core.Strategies.Rules.RuleStrategy)AlgoTrade.Core.Strategies.StrategyRegistry.Create("rules", System.Text.Json.JsonDocument.Parse(RuleBacktestBenchmark.Rules).RootElement);
+    for (var round = 0; round < 4; round++)
+    {
+        var w = Stopwatch.StartNew();
+        var ema1 = new AlgoTrade.Core.Indicators.Ema(12); var ema2 = new AlgoTrade.Core.Indicators.Ema(26); var rsi = new AlgoTrade.Core.Indicators.Rsi(14); var adx = new AlgoTrade.Core.Indicators.Adx(14);
+        double sum = 0;
+        foreach (ref readonly var c in candles.AsSpan()) { ema1.Update(c.Close); ema2.Update(c.Close); rsi.Update(c.Close); adx.Update(c.High, c.Low, c.Close); sum += ema1.Value + adx.Value; }
+        var direct = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        var n = 0;
+        rules.Reset();
+        foreach (ref readonly var c in candles.AsSpan()) n += (int)rules.OnCandle(in c);
+        var strategy = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        var builtin = AlgoTrade.Core.Strategies.StrategyRegistry.Create("ema_cross_rsi", System.Text.Json.JsonDocument.Parse("{}").RootElement);
+        foreach (ref readonly var c in candles.AsSpan()) n += (int)builtin.OnCandle(in c);
+        var builtIn = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        Backtester.Run(RuleBacktestBenchmark.Config(), candles);
+        var full = w.Elapsed.TotalNanoseconds / candles.Length;
+        w.Restart();
+        Backtester.Run(BacktestBenchmark.Config(), candles);
+        var fullBuiltIn = w.Elapsed.TotalNanoseconds / candles.Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"direct 4 indicators {direct:0.0}  rules strategy {strategy:0.0}  ema_cross_rsi strategy {builtIn:0.0}  rules backtest {full:0.0}  ema_cross_rsi backtest {fullBuiltIn:0.0} ns/candle ({sum:0}{n})"));
+    }
     return 0;
 }
 

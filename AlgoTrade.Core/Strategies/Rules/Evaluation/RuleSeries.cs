@@ -8,7 +8,7 @@ namespace AlgoTrade.Core.Strategies.Rules.Evaluation;
 /// </summary>
 internal sealed class RuleSeries
 {
-    private readonly RuleFeed? _feed;
+    private readonly double[]? _source;
     private readonly int _output;
     private readonly double[] _ring;
     private readonly int _mask;
@@ -16,7 +16,7 @@ internal sealed class RuleSeries
 
     private RuleSeries(RuleFeed? feed, int output, int capacity)
     {
-        _feed = feed;
+        _source = feed?.Values;
         _output = output;
         _ring = new double[capacity];
         _mask = capacity - 1;
@@ -33,14 +33,14 @@ internal sealed class RuleSeries
     public static RuleSeries Of(RuleFeed feed, int output, int depth) =>
         new(feed, output, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)depth + 1));
 
-    public bool IsConstant => _feed is null;
+    public bool IsConstant => _source is null;
 
     /// <summary>Appends the feed's current value; called once per candle after the feed's update.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Capture()
     {
         _head = (_head + 1) & _mask;
-        _ring[_head] = _feed!.Output(_output);
+        _ring[_head] = _source![_output];
     }
 
     /// <summary>The value <paramref name="back"/> candles before the current one.</summary>

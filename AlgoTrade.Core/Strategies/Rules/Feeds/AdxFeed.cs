@@ -4,20 +4,19 @@ using AlgoTrade.Core.Market;
 namespace AlgoTrade.Core.Strategies.Rules.Feeds;
 
 /// <summary>Outputs: adx, plus_di, minus_di.</summary>
-internal sealed class AdxFeed(int period) : RuleFeed
+internal sealed class AdxFeed(int period) : RuleFeed(3)
 {
     private readonly Adx _adx = new(period);
 
     public override int WarmUpPeriod => _adx.WarmUpPeriod;
 
-    public override void Update(in Candle candle) => _adx.Update(candle.High, candle.Low, candle.Close);
-
-    public override double Output(int index) => index switch
+    public override void Update(in Candle candle)
     {
-        0 => _adx.Value,
-        1 => _adx.PlusDi,
-        _ => _adx.MinusDi,
-    };
+        _adx.Update(candle.High, candle.Low, candle.Close);
+        Values[0] = _adx.Value;
+        Values[1] = _adx.PlusDi;
+        Values[2] = _adx.MinusDi;
+    }
 
     public override void Reset() => _adx.Reset();
 }

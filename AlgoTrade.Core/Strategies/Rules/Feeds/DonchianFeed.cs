@@ -4,20 +4,19 @@ using AlgoTrade.Core.Market;
 namespace AlgoTrade.Core.Strategies.Rules.Feeds;
 
 /// <summary>Outputs: upper, middle, lower.</summary>
-internal sealed class DonchianFeed(int period) : RuleFeed
+internal sealed class DonchianFeed(int period) : RuleFeed(3)
 {
     private readonly DonchianChannel _channel = new(period);
 
     public override int WarmUpPeriod => _channel.WarmUpPeriod;
 
-    public override void Update(in Candle candle) => _channel.Update(candle.High, candle.Low);
-
-    public override double Output(int index) => index switch
+    public override void Update(in Candle candle)
     {
-        0 => _channel.Upper,
-        1 => _channel.Middle,
-        _ => _channel.Lower,
-    };
+        _channel.Update(candle.High, candle.Low);
+        Values[0] = _channel.Upper;
+        Values[1] = _channel.Middle;
+        Values[2] = _channel.Lower;
+    }
 
     public override void Reset() => _channel.Reset();
 }

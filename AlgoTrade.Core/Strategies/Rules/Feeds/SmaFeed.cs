@@ -3,15 +3,17 @@ using AlgoTrade.Core.Market;
 
 namespace AlgoTrade.Core.Strategies.Rules.Feeds;
 
-internal sealed class SmaFeed(int period, PriceField source) : RuleFeed
+internal sealed class SmaFeed(int period, PriceField source) : RuleFeed(1)
 {
     private readonly Sma _sma = new(period);
 
     public override int WarmUpPeriod => _sma.WarmUpPeriod;
 
-    public override void Update(in Candle candle) => _sma.Update(PriceFields.Read(in candle, source));
-
-    public override double Output(int index) => _sma.Value;
+    public override void Update(in Candle candle)
+    {
+        _sma.Update(PriceFields.Read(in candle, source));
+        Values[0] = _sma.Value;
+    }
 
     public override void Reset() => _sma.Reset();
 }

@@ -3,15 +3,17 @@ using AlgoTrade.Core.Market;
 
 namespace AlgoTrade.Core.Strategies.Rules.Feeds;
 
-internal sealed class WmaFeed(int period, PriceField source) : RuleFeed
+internal sealed class WmaFeed(int period, PriceField source) : RuleFeed(1)
 {
     private readonly Wma _indicator = new(period);
 
     public override int WarmUpPeriod => _indicator.WarmUpPeriod;
 
-    public override void Update(in Candle candle) => _indicator.Update(PriceFields.Read(in candle, source));
-
-    public override double Output(int index) => _indicator.Value;
+    public override void Update(in Candle candle)
+    {
+        _indicator.Update(PriceFields.Read(in candle, source));
+        Values[0] = _indicator.Value;
+    }
 
     public override void Reset() => _indicator.Reset();
 }
