@@ -161,6 +161,12 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
         ["AdminUserService.SetActiveAsync"] = "admin pages only",
         ["AdminUserService.SetRoleAsync"] = "admin pages only",
         ["BotConfigValidator.ValidateAsync"] = "validates a draft for its author; reads nothing of another user",
+        ["TwoFactorService.AdminResetAsync"] = "admin pages only",
+        ["AccountTokenService.CreateAsync"] = "issues a token for the caller's own account, from the account pages and emails",
+        ["EmailTemplates.Notification"] = "formats a message; reads no data",
+        ["NotificationDispatcher.Notify"] = "delivery of an event its publisher already scoped to its user",
+        ["NotificationEmailer.SendAsync"] = "delivery of an event its publisher already scoped to its user",
+        ["NullNotificationSink.Notify"] = "does nothing",
     };
 
     [Fact]
@@ -249,6 +255,13 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
             (_, var t) when t == typeof(TradeSortField) => default(TradeSortField),
             (_, var t) when t == typeof(bool) => true,
             ("skip" or "page", _) => 0,
+            ("code", _) => "000000",
+            ("password", _) => "not-the-password",
+            ("sessionId" or "exceptSessionId", _) => "not-a-session-of-b",
+            ("reason", _) => "isolation sweep",
+            ("ipAddress", _) => "127.0.0.1",
+            ("userAgent", _) => "isolation sweep",
+            ("hourUtc", _) => 7,
             ("take" or "pageSize", _) => 100,
             ("start", _) => new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             ("end", _) => (DateTime?)new DateTime(2024, 1, 8, 0, 0, 0, DateTimeKind.Utc),

@@ -77,6 +77,8 @@ public class SecretsAtRestTests(BrowserFixture browser, ITestOutputHelper output
             ["Input.Email"] = email, ["Input.Password"] = firstPassword, ["Input.ConfirmPassword"] = firstPassword,
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        // Registration sends to sign-in (it answers a taken address alike), so sign in before changing the password.
+        pages.Add(("login", await (await FormLogin.LoginAsync(client, email, firstPassword)).Content.ReadAsStringAsync()));
         using (var other = _app.CreateBrowserLikeClient())
             pages.Add(("login (wrong password)", await (await FormLogin.LoginAsync(other, email, typoPassword)).Content.ReadAsStringAsync()));
         var changed = await FormLogin.PostFormAsync(client, "/account/change-password", new Dictionary<string, string>

@@ -62,7 +62,7 @@ public class BotFormTests : IAsyncLifetime
     {
         var cut = RenderNew();
         var select = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Strategy");
-        foreach (var strategy in StrategyRegistry.All)
+        foreach (var strategy in StrategyRegistry.BuiltIn)
         {
             await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(strategy.Type));
             cut.WaitForAssertion(() => Assert.Equal(strategy.Type, cut.Find(".strategy-params").GetAttribute("data-strategy")));
