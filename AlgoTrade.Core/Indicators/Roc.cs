@@ -6,40 +6,25 @@ namespace AlgoTrade.Core.Indicators;
 /// </summary>
 public sealed class Roc : IIndicator
 {
-    private readonly double[] _past;
-    private int _count;
-    private int _next;
+    private readonly LaggedValue _lagged;
 
-    public Roc(int period)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
-        Period = period;
-        _past = new double[period];
-    }
+    public Roc(int period) => _lagged = new LaggedValue(period);
 
-    public int Period { get; }
+    public int Period => _lagged.Lag;
     public int WarmUpPeriod => Period + 1;
-    public bool IsReady => _count > Period;
+    public bool IsReady => _lagged.IsReady;
     public double Value { get; private set; } = double.NaN;
 
     public bool Update(double value)
     {
-        var ready = _count >= Period;
-        if (ready)
-        {
-            var then = _past[_next];
-            Value = then != 0 ? (value / then - 1) * 100 : 0;
-        }
-        if (_count <= Period) _count++;
-        _past[_next] = value;
-        if (++_next == Period) _next = 0;
-        return ready;
+        if (!_lagged.Push(value, out var then)) return false;
+        Value = then != 0 ? (value / then - 1) * 100 : 0;
+        return true;
     }
 
     public void Reset()
     {
-        Array.Clear(_past);
-        _count = _next = 0;
+        _lagged.Reset();
         Value = double.NaN;
     }
 }
