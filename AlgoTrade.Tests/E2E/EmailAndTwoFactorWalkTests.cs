@@ -149,10 +149,13 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         // Forgot password: the page never says whether the address has an account.
         await page.GotoAsync("/account/login");
         await page.ClickAsync("#forgot-password-link");
+        // The sign-in page has an #email too: fill only once the link's page has replaced it.
+        await Expect(page.Locator("#forgot-form")).ToBeVisibleAsync();
         await page.FillAsync("#email", TestUsers.NewEmail("nobody"));
         await page.ClickAsync("#forgot-submit");
         var unknownAnswer = await page.Locator("#reset-sent").InnerTextAsync();
         await page.GotoAsync("/account/forgot-password");
+        await Expect(page.Locator("#forgot-form")).ToBeVisibleAsync();
         await page.FillAsync("#email", email);
         await page.ClickAsync("#forgot-submit");
         Assert.Equal(unknownAnswer, await page.Locator("#reset-sent").InnerTextAsync());
