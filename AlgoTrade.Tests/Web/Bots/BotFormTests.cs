@@ -186,31 +186,33 @@ public class BotFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_preview_shows_where_each_rule_fires_for_a_known_entry()
+    public async Task The_preview_shows_where_each_rule_fires_for_a_known_entry()
     {
         var cut = RenderNew();
         Set(cut, "preview-entry", "100");
         Set(cut, "bot-stop-loss", "2");
         Set(cut, "bot-take-profit", "5");
-        cut.Find("#partial-add").Click();
+        // MudButton renders its click asynchronously: wait for the row before typing into it.
+        await cut.InvokeAsync(() => cut.Find("#partial-add").Click());
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".partial-row")));
         Set(cut, "partial-0-percentage", "2");
         Set(cut, "partial-0-share", "50");
         cut.FindComponents<MudSwitch<bool>>().Single().Find("input").Change(true);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#bot-trailing")));
         Set(cut, "bot-trailing", "1.5");
 
-        var rows = cut.FindAll(".preview-row").Select(r => (
-            Kind: r.GetAttribute("data-kind"),
-            Price: r.QuerySelector(".preview-price")!.TextContent,
-            Change: r.QuerySelector(".preview-change")!.TextContent,
-            Sells: r.QuerySelector(".preview-sells")!.TextContent)).ToList();
-        Assert.Equal(
+        cut.WaitForAssertion(() => Assert.Equal(
         [
             ("TakeProfit", "105.00", "+5 %", "50 %"),
             ("PartialTakeProfit", "102.00", "+2 %", "50 %"),
             ("Entry", "100.00", "0 %", "—"),
             ("TrailingStop", "98.50", "−1.5 %", "100 %"),
             ("StopLoss", "98.00", "−2 %", "100 %"),
-        ], rows);
+        ], cut.FindAll(".preview-row").Select(r => (
+            Kind: r.GetAttribute("data-kind"),
+            Price: r.QuerySelector(".preview-price")!.TextContent,
+            Change: r.QuerySelector(".preview-change")!.TextContent,
+            Sells: r.QuerySelector(".preview-sells")!.TextContent)).ToList()));
     }
 
     [Fact]
