@@ -39,7 +39,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             if (!found.Success && found.Error.Kind == ExchangeErrorKind.OrderNotFound)
             {
                 tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",
-                    new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.Reason.ToName() });
+                    new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.BookedReason });
                 // A signal order that never reached the book is decided again: it goes out at this tick's price.
                 RestorePendingSignal(pending.ToIntent());
             }
@@ -53,7 +53,9 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 var known = await db.Trades.AnyAsync(t => t.BotConfigId == tick.Bot.Id && t.ClientOrderId == pending.ClientOrderId, ct);
                 if (!known)
                 {
-                    await BookAsync(pending.ToIntent(), found.Data, pending.Reason.ToName(), ct);
+                    // Booked at the exchange's fill time, not at this later tick's time.
+                    var filledAt = found.Data.UpdatedAt > DateTime.UnixEpoch ? found.Data.UpdatedAt : tick.Now;
+                    await BookAsync(pending.ToIntent(), found.Data, pending.BookedReason, filledAt, ct);
                     tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} had been filled before the last tick could record it; recorded now",
                         new { client_order_id = pending.ClientOrderId, exchange_order_id = found.Data.OrderId });
                 }
@@ -82,7 +84,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         var state = tick.State;
         state.OrderSequence++;
         var clientOrderId = ClientOrderIdFor(tick.Bot.Id, state.OrderSequence);
-        var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime);
+        var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime, reasonName);
         _pending.Add(pending);
         await WriteDownAsync(ct);
 
@@ -109,13 +111,13 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
             return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
         }
-        await BookAsync(intent, placed.Data, reasonName ?? intent.Reason.ToName(), ct);
+        await BookAsync(intent, placed.Data, pending.BookedReason, tick.Now, ct);
         _pending.Remove(pending);
         tick.State.PendingOrders = null;
         return null;
     }
 
-    private async Task BookAsync(OrderIntent intent, ExchangeOrder order, string reason, CancellationToken ct)
+    private async Task BookAsync(OrderIntent intent, ExchangeOrder order, string reason, DateTime filledAt, CancellationToken ct)
     {
         var symbolQuote = _symbol!.QuoteAsset;
         var quantity = order.ExecutedQuantity;
@@ -143,7 +145,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                         new { commission = f.Commission, asset = f.CommissionAsset, error = rate.Error.Message });
             }
         }
-        var fill = new Fill(tick.Now, (double)price, (double)quantity, (double)quote, (double)fee);
+        var fill = new Fill(filledAt, (double)price, (double)quantity, (double)quote, (double)fee);
         var pnl = engine.ApplyFill(in intent, in fill);
         tick.Trades.Add(new Trade
         {
@@ -162,7 +164,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             Pnl = BotRunner.ToDecimal(double.IsNaN(pnl) ? null : pnl),
             EntryReason = intent.Side == TradingSide.Buy ? reason : null,
             ExitReason = intent.Side == TradingSide.Sell ? reason : null,
-            Timestamp = tick.Now,
+            Timestamp = filledAt,
         });
         var verb = intent.Side == TradingSide.Buy ? "Bought" : "Sold";
         tick.Log(ActivityLogLevel.Info, $"{verb} {quantity:G10} {order.Symbol} at {price:G10} ({reason})", new

@@ -259,4 +259,32 @@ public class BotRunnerTests
         Assert.False(state.InPosition);
         Assert.False(state.ForceExitRequested);
     }
+    [Fact]
+    public async Task An_interrupted_force_exit_is_reconciled_as_manual_at_the_exchanges_fill_time()
+    {
+        FaultyExchangeFactory? faults = null;
+        await using var h = await RuntimeHarness.StartAsync(T0, inner => faults = new FaultyExchangeFactory(inner));
+        var (_, botId) = await h.CreateBotAsync(b => { b.StopLossPerc = 20; b.TakeProfitPerc = 50; b.TrailingStopActive = false; b.TrailingStopPerc = null; b.PartialTakeProfitsConfig = System.Text.Json.JsonDocument.Parse("[]"); });
+        await h.Runner.TickAsync(botId, CancellationToken.None);
+        await TickUntilAsync(h, botId, async () => (await RuntimeHarness.StateAsync(botId)).InPosition);
+
+        await using (var db = await TestDatabase.SharedContextAsync())
+            await db.BotStates.Where(s => s.BotConfigId == botId).ExecuteUpdateAsync(s => s.SetProperty(b => b.ForceExitRequested, true));
+        faults!.CrashAfterPlacingOrders = 1;
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        var soldAt = h.Clock.GetUtcNow().UtcDateTime;
+        await h.Runner.TickAsync(botId, CancellationToken.None);
+        Assert.NotNull((await RuntimeHarness.StateAsync(botId)).PendingOrders);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TickOutcome.Completed, await h.Runner.TickAsync(botId, CancellationToken.None));
+
+        var exit = (await RuntimeHarness.TradesAsync(botId))[^1];
+        Assert.Equal(TradeSide.Sell, exit.Side);
+        Assert.Equal("manual", exit.ExitReason);
+        Assert.Equal(soldAt, exit.Timestamp, TimeSpan.FromMilliseconds(1));
+        var state = await RuntimeHarness.StateAsync(botId);
+        Assert.False(state.InPosition);
+        Assert.Null(state.PendingOrders);
+    }
 }
