@@ -8,6 +8,7 @@ source scripts/setup.sh
 source scripts/smtp4dev.sh
 
 ensure_chromium
+ensure_nginx
 ensure_npm
 restore_tools
 

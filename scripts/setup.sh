@@ -17,6 +17,13 @@ ensure_chromium() {
   fi
 }
 
+ensure_nginx() {
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    echo "==> Installing nginx (Debian package; the failover test puts it in front of two app nodes)"
+    apt_install nginx-light || apt_install nginx
+  fi
+}
+
 ensure_npm() {
   if ! command -v npm >/dev/null 2>&1; then
     echo "==> Installing Node.js and npm (Debian packages; the build restores browser libraries with npm ci)"

@@ -13,6 +13,9 @@ public static class ServiceCollectionExtensions
     public static WebApplicationBuilder AddAlgoTradeServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Reliability tests run the app as a process from its build output, where library assets come from the manifest.
+        if (builder.Environment.IsEnvironment("Testing"))
+            builder.WebHost.UseStaticWebAssets();
         builder.ResolveKeyFileAgainstContentRoot();
         services.AddAlgoTradeCore(builder.Configuration);
         builder.AddAlgoTradeScheduling();

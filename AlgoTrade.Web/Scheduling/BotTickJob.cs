@@ -5,7 +5,7 @@ namespace AlgoTrade.Web.Scheduling;
 
 /// <summary>Quartz's side of a tick: a thin adapter over <see cref="IBotRunner"/>. One job and trigger per bot.</summary>
 [DisallowConcurrentExecution]
-public sealed class BotTickJob(IBotRunner runner, BotScheduler scheduler, TickMetrics metrics) : IJob
+public sealed class BotTickJob(IBotRunner runner, BotScheduler scheduler, TickMetrics metrics, ILogger<BotTickJob> logger) : IJob
 {
     public const string BotIdKey = "botId";
 
@@ -14,6 +14,9 @@ public sealed class BotTickJob(IBotRunner runner, BotScheduler scheduler, TickMe
         var botId = int.Parse(context.MergedJobDataMap.GetString(BotIdKey)!, System.Globalization.CultureInfo.InvariantCulture);
         var interval = (context.Trigger as ISimpleTrigger)?.RepeatInterval;
         using var tick = metrics.Begin(botId, context.ScheduledFireTimeUtc, context.FireTimeUtc, interval);
+        // Lets an operator (and the failover test) see which node ran which fire.
+        logger.LogDebug("Tick of bot {BotId} for the fire scheduled at {ScheduledFireTime:O} on node {SchedulerInstanceId}",
+            botId, context.ScheduledFireTimeUtc?.UtcDateTime, context.Scheduler.SchedulerInstanceId);
         var outcome = await runner.TickAsync(botId, cancellationToken);
         if (outcome == TickOutcome.FailedTransient)
             metrics.RecordFailure();
