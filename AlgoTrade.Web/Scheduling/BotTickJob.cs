@@ -17,7 +17,19 @@ public sealed class BotTickJob(IBotRunner runner, BotScheduler scheduler, TickMe
         // Lets an operator (and the failover test) see which node ran which fire.
         logger.LogDebug("Tick of bot {BotId} for the fire scheduled at {ScheduledFireTime:O} on node {SchedulerInstanceId}",
             botId, context.ScheduledFireTimeUtc?.UtcDateTime, context.Scheduler.SchedulerInstanceId);
-        var outcome = await runner.TickAsync(botId, cancellationToken);
+        TickOutcome outcome;
+        try
+        {
+            outcome = await runner.TickAsync(botId, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the tick was committed; the next fire starts from the last committed state.
+            metrics.RecordFailure();
+            logger.LogWarning("Tick of bot {BotId} skipped: the database cannot be reached ({Reason}); the next fire tries again",
+                botId, ex.GetBaseException().Message);
+            return;
+        }
         if (outcome == TickOutcome.FailedTransient)
             metrics.RecordFailure();
         if (outcome == TickOutcome.BotDisabled)
