@@ -40,6 +40,10 @@ public static class CliApp
                                                      synthetic users, bots and activity logs (docs/admin.md)
           logs bench [--runs 5] [--page-size 50] [--pages 100]
                                                      time every explorer query shape, first and deep pages
+          email test --to ADDRESS                    send one test email with the app's SMTP settings
+                                                     (Smtp__Host, __Port, __Security, __From, __Username,
+                                                     __Password; --smtp-host/-port/-security/-from/-username
+                                                     override) and print the server's reply; exit 1 if not sent
 
         Database commands read ConnectionStrings__Default or --connection.
         """;
@@ -71,6 +75,7 @@ public static class CliApp
                 ("strategies", "list") => await StrategyCommands.ListAsync(parsed, stdout),
                 ("strategies", "template") => await StrategyCommands.TemplateAsync(parsed, stdout),
                 ("strategies", "validate") => await StrategyCommands.ValidateAsync(parsed, stdout, ct),
+                ("email", "test") => await EmailCommands.TestAsync(parsed, stdout, stderr, ct),
                 _ => throw new CliException($"Unknown command '{string.Join(' ', words)}'. Run with --help to list commands."),
             };
         }

@@ -10,4 +10,5 @@ public sealed record AdminUserRow(
     DateTime? LastLoginAt,
     int BotCount,
     int ActiveBotCount,
-    int ApiKeyCount);
+    int ApiKeyCount,
+    bool TwoFactorEnabled = false);

@@ -42,7 +42,7 @@ public sealed class AdminUserService(
         var items = await query
             .Skip(Math.Max(0, search.Page) * pageSize).Take(pageSize)
             .Select(u => new AdminUserRow(u.Id, u.Email, u.Role, u.IsActive, u.CreatedAt, u.LastLoginAt,
-                u.BotConfigs.Count(), u.BotConfigs.Count(b => b.IsActive), u.ApiKeys.Count()))
+                u.BotConfigs.Count(), u.BotConfigs.Count(b => b.IsActive), u.ApiKeys.Count(), u.TwoFactorEnabledAt != null))
             .ToListAsync(ct);
         return new PagedResult<AdminUserRow>(items, total);
     }

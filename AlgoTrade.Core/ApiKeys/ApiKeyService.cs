@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Exchanges.Binance;
+using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed class ApiKeyService(
     IDbContextFactory<AlgoTradeDbContext> dbFactory,
     SecretProtector protector,
     IExchangeClientFactory exchanges,
+    INotificationSink notifications,
     TimeProvider clock,
     ILogger<ApiKeyService> logger)
 {
@@ -116,6 +118,9 @@ public sealed class ApiKeyService(
             logger.LogWarning("API key {ApiKeyId} of user {UserId} could not be checked: {Exchange} did not answer", id, userId, exchangeName);
             return;
         }
+        var before = await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId && k.Id == id)
+            .Select(k => new { k.Label, k.IsValid, k.LastValidatedAt }).SingleOrDefaultAsync(ct);
+        if (before is null) return;
         await db.ApiKeys.Where(k => k.UserId == userId && k.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(k => k.IsValid, verdict.IsValid)
             .SetProperty(k => k.ValidationMessage, verdict.Message)
@@ -125,6 +130,9 @@ public sealed class ApiKeyService(
             .SetProperty(k => k.UpdatedAt, now), ct);
         logger.LogInformation("API key {ApiKeyId} of user {UserId} validated against {Exchange}: valid {IsValid}",
             id, userId, exchangeName, verdict.IsValid);
+        // Once per change to invalid: re-checking a key already known to be rejected tells the owner nothing new.
+        if (!verdict.IsValid && (before.IsValid || before.LastValidatedAt is null))
+            notifications.Notify(userId, NotificationTypes.ApiKeyInvalid, ApiKeyNotifications.Rejected(exchangeName, before.Label, verdict.Message, 0, null, now));
     }
 
     private async Task<Verdict> CheckWithExchangeAsync(string exchangeName, ExchangeCredentials credentials, CancellationToken ct)

@@ -12,7 +12,7 @@ public static class AdminActions
     public const string ResetTwoFactor = "user.reset_2fa";
     public const string RequireTwoFactorForAdmins = "settings.require_2fa_for_admins";
 
-    public static readonly IReadOnlyList<string> All = [DeactivateUser, ActivateUser, PromoteUser, DemoteUser, StopBot, ChangeRetention];
+    public static readonly IReadOnlyList<string> All = [DeactivateUser, ActivateUser, PromoteUser, DemoteUser, StopBot, ChangeRetention, ResetTwoFactor, RequireTwoFactorForAdmins];
 
     public const string TargetUser = "user";
     public const string TargetBot = "bot";

@@ -29,6 +29,20 @@ public sealed class EmailOutbox(
             logger.LogWarning("Email {EmailKind} for user {UserId} not queued: email is not configured", kind, userId);
             return null;
         }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = Stage(db, userId, kind, to, content);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Queued email {EmailId} {EmailKind} for user {UserId}", row.Id, kind, userId);
+        _wake.Release();
+        return row.Id;
+    }
+
+    /// <summary>
+    /// Adds an email to <paramref name="db"/> without saving, for callers that must write it in the same transaction as
+    /// their own change; call <see cref="WakeWorker"/> after the commit.
+    /// </summary>
+    public EmailDelivery Stage(AlgoTradeDbContext db, int? userId, string kind, string to, EmailMessageContent content)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new EmailDelivery
         {
@@ -44,13 +58,11 @@ public sealed class EmailOutbox(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.EmailDeliveries.Add(row);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Queued email {EmailId} {EmailKind} for user {UserId}", row.Id, kind, userId);
-        _wake.Release();
-        return row.Id;
+        return row;
     }
+
+    public void WakeWorker() => _wake.Release();
 
     /// <summary>Completes when an email was queued on this node or the timeout passed.</summary>
     internal async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct)

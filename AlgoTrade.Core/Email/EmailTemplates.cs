@@ -30,10 +30,11 @@ public sealed class EmailTemplates(IOptions<EmailOptions> options, UnsubscribeTo
             footer: "You get this email because it is switched on for this event in your notification settings.",
             unsubscribeUrl: Link("/email/unsubscribe?token=" + Uri.EscapeDataString(unsubscribe.Create(userId, type))));
 
-    public EmailMessageContent Test(string to) => Render(
+    /// <summary>The message of <c>algotrade email test</c>; needs no app settings besides SMTP.</summary>
+    public static EmailMessageContent Test(string to, DateTime at) => Render(
         "AlgoTrade test email",
         "Test email",
-        [$"This test was sent to {to} at {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.", "Your SMTP settings work."],
+        [$"This test was sent to {to} at {at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.", "Your SMTP settings work."],
         null, footer: "Sent by `algotrade email test`.");
 
     private static EmailMessageContent Render(string subject, string heading, IReadOnlyList<string> lines, (string Label, string Url)? action,

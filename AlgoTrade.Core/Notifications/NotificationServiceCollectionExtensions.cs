@@ -26,6 +26,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationPreferenceCache>();
         services.AddSingleton<NotificationPreferenceService>();
         services.AddSingleton<NotificationEmailer>();
+        services.AddSingleton<DailyDigestService>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());

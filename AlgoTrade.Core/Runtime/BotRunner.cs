@@ -1,10 +1,12 @@
 using System.Text.Json;
+using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Trading;
@@ -28,6 +30,7 @@ public sealed class BotRunner(
     IBotCredentialsProvider credentials,
     ActivityLogWriter logWriter,
     IBotEventHub events,
+    INotificationSink notifications,
     IOptions<RuntimeOptions> options,
     WarmStrategies strategies,
     TimeProvider clock,
@@ -258,6 +261,10 @@ public sealed class BotRunner(
     private async Task<TickOutcome> ExchangeFailureAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, ExchangeError error, CancellationToken ct)
     {
         var permanent = error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol;
+        // Raised here, on the node that ran the tick, so a cluster tells the owner once.
+        if (error.Kind == ExchangeErrorKind.InvalidApiKey)
+            notifications.Notify(tick.Bot.UserId, NotificationTypes.ApiKeyInvalid,
+                ApiKeyNotifications.Rejected(tick.Bot.ExchangeName, null, error.Message, tick.Bot.Id, tick.Bot.Name, tick.Now));
         if (permanent)
             return await RecordFailureAsync(tick.Bot.Id, tick.Bot.UserId, $"{tick.Bot.ExchangeName}: {error.Message}", permanent: true,
                 details: new { kind = error.Kind.ToString(), code = error.Code }, ct);

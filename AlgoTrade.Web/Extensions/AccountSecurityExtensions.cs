@@ -20,6 +20,7 @@ public static class AccountSecurityExtensions
         services.AddSingleton<AccountAttemptLimiter>();
         services.AddSingleton<TwoFactorLoginTicket>();
         services.AddSingleton<AdminTwoFactorPolicy>();
+        services.AddScoped<RecentTwoFactorCheck>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDeliveryWorker>());
 
         services.AddRateLimiter(_ => { });

@@ -17,6 +17,7 @@ public static class AdminExtensions
         services.AddSingleton<AdminAuditQuery>();
         services.AddSingleton<AdminOverviewQuery>();
         services.AddSingleton<ActivityLogRetention>();
+        services.AddSingleton<AdminSecuritySettings>();
         services.AddHostedService<ActivityLogRetentionService>();
         services.AddSingleton<SchedulerStatusReader>();
         return services;

@@ -63,6 +63,10 @@ public static class SchedulingExtensions
             q.AddJob<DailyResetJob>(j => j.WithIdentity(DailyResetJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DailyResetJob.Key).WithIdentity("daily-reset", "system")
                 .WithCronSchedule("0 0 0 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // A few minutes past the hour, so the users whose hour it is are due; DailyDigestService sends each once a day.
+            q.AddJob<DailyDigestJob>(j => j.WithIdentity(DailyDigestJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(DailyDigestJob.Key).WithIdentity("daily-digest", "system")
+                .WithCronSchedule("0 2 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         if (options.Enabled)
         {

@@ -33,5 +33,11 @@ public sealed class AccountAttemptLimiter : IDisposable
         return lease.IsAcquired;
     }
 
+    /// <summary>Answers the form post with 429, as the per-IP limit does, so clients and monitoring see the same status.</summary>
+    public static void MarkRejected(HttpContext? http)
+    {
+        if (http is { Response.HasStarted: false }) http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+    }
+
     public void Dispose() => _limiter.Dispose();
 }

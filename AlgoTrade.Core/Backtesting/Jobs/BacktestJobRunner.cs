@@ -1,16 +1,21 @@
 using System.Text.Json;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace AlgoTrade.Core.Backtesting.Jobs;
 
-/// <summary>Runs one queued job: pending → running → completed with results, or failed with a message for the trader.</summary>
+/// <summary>
+/// Runs one queued job: pending → running → completed with results, or failed with a message for the trader; either
+/// way the owner gets a <c>backtest_finished</c> notification.
+/// </summary>
 public sealed class BacktestJobRunner(
     IDbContextFactory<AlgoTradeDbContext> dbFactory,
     BacktestCandleLoader loader,
+    INotificationSink notifications,
     TimeProvider clock,
     ILogger<BacktestJobRunner> logger)
 {
@@ -35,23 +40,23 @@ public sealed class BacktestJobRunner(
             var candles = item.Candles ?? await LoadAsync(config, ct);
             // CPU-bound: off the queue's thread so a long run never holds up anything awaiting on it.
             var result = await Task.Run(() => Backtester.Run(config, candles), ct);
-            await FinishAsync(item, BacktestJobStatus.Completed, JsonDocument.Parse(BacktestJson.Serialize(result)), null, CancellationToken.None);
+            await FinishAsync(item, config, result.Summary, BacktestJobStatus.Completed, JsonDocument.Parse(BacktestJson.Serialize(result)), null, CancellationToken.None);
             logger.LogInformation("Backtest {JobId} completed: {CandleCount} candles, {TradeCount} trades in {ElapsedMs} ms",
                 item.JobId, result.Summary.Candles, result.Summary.NumberOfTrades, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await FinishAsync(item, BacktestJobStatus.Failed, null, "Interrupted because the server stopped; run it again.", CancellationToken.None);
+            await FinishAsync(item, config, null, BacktestJobStatus.Failed, null, "Interrupted because the server stopped; run it again.", CancellationToken.None);
             throw;
         }
         catch (Exception ex) when (ex is BacktestDataException or ArgumentException)
         {
-            await FinishAsync(item, BacktestJobStatus.Failed, null, ex.Message, CancellationToken.None);
+            await FinishAsync(item, config, null, BacktestJobStatus.Failed, null, ex.Message, CancellationToken.None);
             logger.LogInformation("Backtest {JobId} failed: {Reason}", item.JobId, ex.Message);
         }
         catch (Exception ex)
         {
-            await FinishAsync(item, BacktestJobStatus.Failed, null, $"Unexpected error: {ex.Message}", CancellationToken.None);
+            await FinishAsync(item, config, null, BacktestJobStatus.Failed, null, $"Unexpected error: {ex.Message}", CancellationToken.None);
             logger.LogError(ex, "Backtest {JobId} failed unexpectedly", item.JobId);
         }
     }
@@ -63,7 +68,8 @@ public sealed class BacktestJobRunner(
         return loader.LoadAsync(config.ExchangeName, config.Symbol, Timeframe.Parse(config.Timeframe), config.Start.Value, config.End.Value, ct);
     }
 
-    private async Task FinishAsync(BacktestWorkItem item, string status, JsonDocument? results, string? error, CancellationToken ct)
+    private async Task FinishAsync(BacktestWorkItem item, BacktestConfig? config, BacktestSummary? summary, string status, JsonDocument? results,
+        string? error, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = await db.BacktestJobs.SingleOrDefaultAsync(j => j.Id == item.JobId && j.UserId == item.UserId, ct);
@@ -77,5 +83,7 @@ public sealed class BacktestJobRunner(
         job.ErrorMessage = error is { Length: > 4000 } ? error[..4000] : error;
         job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        notifications.Notify(item.UserId, NotificationTypes.BacktestFinished,
+            BacktestNotifications.Finished(item.JobId, config, summary, status, job.ErrorMessage, job.UpdatedAt));
     }
 }

@@ -9,6 +9,7 @@ using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Web.Components.Pages.ApiKeys;
 using AlgoTrade.Web.Security;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -25,6 +26,7 @@ public class ApiKeyListTests : IAsyncLifetime
     private FakeBinanceServer _server = default!;
     private ServiceProvider _core = default!;
     private int _userId;
+    private BunitAuthorizationContext _auth = default!;
 
     public async Task InitializeAsync()
     {
@@ -39,9 +41,13 @@ public class ApiKeyListTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_core.GetRequiredService<ApiKeyService>());
         _ctx.Services.AddScoped<CurrentUser>();
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId.ToString(CultureInfo.InvariantCulture)));
+        _ctx.Services.AddSingleton(_core.GetRequiredService<TwoFactorService>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<UserSessionService>());
+        _ctx.Services.AddSingleton(new AccountAttemptLimiter(Microsoft.Extensions.Options.Options.Create(new AuthRateLimitOptions())));
+        _ctx.Services.AddScoped<RecentTwoFactorCheck>();
+        _auth = _ctx.AddAuthorization();
+        _auth.SetAuthorized(email);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId.ToString(CultureInfo.InvariantCulture)));
     }
 
     public async Task DisposeAsync()
@@ -131,5 +137,49 @@ public class ApiKeyListTests : IAsyncLifetime
         var shown = _ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(b => b.Message ?? "").ToList();
         Assert.Contains("Key added, but Binance could not be reached to check it. Re-validate it later.", shown);
         Assert.DoesNotContain(shown, m => m.Contains("did not accept", StringComparison.Ordinal) || m.Contains("rejected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_two_factor_on_adding_a_key_first_asks_for_a_current_code_and_then_not_again()
+    {
+        var twoFactor = _core.GetRequiredService<TwoFactorService>();
+        var codes = new TotpCodes((await twoFactor.BeginEnrolmentAsync(_userId))!.Secret);
+        Assert.NotNull(await twoFactor.ConfirmEnrolmentAsync(_userId, await codes.NextAsync()));
+        var sessions = _core.GetRequiredService<UserSessionService>();
+        var sessionId = await sessions.CreateAsync(_userId, "127.0.0.1", "bUnit", twoFactorVerified: false);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId.ToString(CultureInfo.InvariantCulture)), new Claim(AppClaims.SessionId, sessionId));
+        var keys = _core.GetRequiredService<ApiKeyService>();
+        var dialogs = _ctx.Render<MudDialogProvider>();
+        var cut = _ctx.Render<ApiKeyList>();
+        cut.WaitForAssertion(() => Assert.Contains("No API keys yet", cut.Markup, StringComparison.Ordinal));
+        const string codeInput = "input#two-factor-check-code, #two-factor-check-code input";
+
+        // Cancelled: nothing is stored.
+        Type(cut, "Desk", _key, _secret);
+        cut.Find("#key-add").Click();
+        dialogs.WaitForElement(codeInput);
+        Assert.Contains("Adding an API key needs a recent two-factor check.", dialogs.Markup, StringComparison.Ordinal);
+        dialogs.Find("#two-factor-check-cancel").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(codeInput)));
+        Assert.Empty(await keys.ListAsync(_userId));
+
+        // A wrong code keeps the dialog open with the reason; a current one lets the add through.
+        cut.Find("#key-add").Click();
+        dialogs.WaitForElement(codeInput).Input("000000");
+        dialogs.Find("#two-factor-check-confirm").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains(RecentTwoFactorCheck.WrongCodeMessage, dialogs.Markup, StringComparison.Ordinal));
+        Assert.Empty(await keys.ListAsync(_userId));
+        var code = await codes.NextAsync();
+        dialogs.Find(codeInput).Input(code);
+        dialogs.Find("#two-factor-check-confirm").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Desk", cut.Find("#key-table").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Empty(dialogs.FindAll(codeInput));
+        Assert.True(await sessions.HasRecentTwoFactorAsync(_userId, sessionId));
+
+        // Checked lately: the next key goes through without a question.
+        Type(cut, "Second desk", _key, _secret);
+        cut.Find("#key-add").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Second desk", cut.Find("#key-table").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Empty(dialogs.FindAll(codeInput));
     }
 }

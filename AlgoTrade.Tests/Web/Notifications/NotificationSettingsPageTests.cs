@@ -29,6 +29,7 @@ public class NotificationSettingsPageTests : IAsyncLifetime
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_core.GetRequiredService<NotificationPreferenceService>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<AlgoTrade.Core.Email.EmailDeliveryLog>());
         _ctx.Services.AddScoped<CurrentUser>();
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("page@example.test");
