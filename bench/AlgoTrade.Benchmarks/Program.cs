@@ -48,6 +48,28 @@ if (args is ["phases", var csvPath, var configPath])
     return 0;
 }
 
+// count <rules|ema_cross_rsi> <strategy|backtest> <passes> [candles]: a fixed amount of work for instruction counting
+// (valgrind --tool=callgrind on a shared, noisy machine); per-candle cost = (count at P passes − count at 1) / ((P − 1) · candles).
+if (args is ["count", var which, var part, var passText, ..])
+{
+    var candles = SyntheticCandles.Generate(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 200_000);
+    var config = which == "rules" ? RuleBacktestBenchmark.Config() : BacktestBenchmark.Config();
+    var strategy = AlgoTrade.Core.Strategies.StrategyRegistry.Create(config.StrategyType, config.StrategyParams);
+    var check = 0L;
+    for (var pass = int.Parse(passText, CultureInfo.InvariantCulture); pass > 0; pass--)
+    {
+        if (part == "backtest")
+        {
+            check += Backtester.Run(config, candles).Trades.Count;
+            continue;
+        }
+        strategy.Reset();
+        foreach (ref readonly var c in candles.AsSpan()) check += (int)strategy.OnCandle(in c);
+    }
+    Console.WriteLine(check);
+    return 0;
+}
+
 if (args is ["parts"])
 {
     var candles = SyntheticCandles.Generate(BacktestBenchmark.CandleCount);

@@ -7,7 +7,8 @@ namespace AlgoTrade.Core.Strategies.Rules;
 
 /// <summary>
 /// Turns a validated <see cref="RuleDocument"/> into a <see cref="RuleStrategy"/>: one indicator instance per
-/// distinct (indicator, parameters, source), one history ring per output read, a tree of sealed condition nodes.
+/// distinct (indicator, parameters, source), the values the comparisons read laid out in one frame, and the
+/// conditions flattened into a <see cref="RuleProgram"/>.
 /// Warm-up = max over operands of (instance warm-up + shift) + the longest look-back of any operator (1 for
 /// crosses, N for rising/falling), so every value any condition reads exists from the first signal on — the same
 /// rule the built-in strategies follow.
@@ -19,9 +20,8 @@ public static class RuleCompiler
         var plan = new Plan();
         plan.Collect(document.Entry);
         if (document.Exit is not null) plan.Collect(document.Exit);
-        var entry = plan.Build(document.Entry);
-        var exit = document.Exit is null ? null : plan.Build(document.Exit);
-        return new RuleStrategy(document, [.. plan.Feeds], [.. plan.Series], entry, exit, plan.WarmUp);
+        var (program, entry, exit) = plan.Build(document);
+        return new RuleStrategy(document, [.. plan.Feeds], program, entry, exit, plan.WarmUp);
     }
 
     public static int WarmUpPeriod(RuleDocument document) => Compile(document).WarmUpPeriod;
@@ -83,13 +83,16 @@ public static class RuleCompiler
     {
         private const string PriceKey = "price";
         private readonly Dictionary<string, RuleFeed> _feeds = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _depths = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, RuleSeries> _series = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+        private readonly List<double> _frame = [];
+        private readonly List<RuleStep> _steps = [];
+        private readonly List<SeriesCapture> _captures = [];
+        private readonly List<DeepSeries> _deep = [];
+        private readonly HashSet<PriceField> _prices = [];
         private int _maxOperandWarmUp;
         private int _maxLookBack;
 
         public List<RuleFeed> Feeds { get; } = [];
-        public List<RuleSeries> Series { get; } = [];
         public int WarmUp => _maxOperandWarmUp + _maxLookBack;
 
         public void Collect(RuleNode node)
@@ -114,6 +117,7 @@ public static class RuleCompiler
         private void Use(RuleOperand operand, int lookBack)
         {
             if (operand is NumberOperand) return;
+            if (operand is PriceOperand p) _prices.Add(p.Field);
             var (feedKey, seriesKey, shift) = Keys(operand);
             if (!_feeds.TryGetValue(feedKey, out var feed))
             {
@@ -122,49 +126,72 @@ public static class RuleCompiler
                 Feeds.Add(feed);
             }
             _maxOperandWarmUp = Math.Max(_maxOperandWarmUp, feed.WarmUpPeriod + shift);
-            _depths[seriesKey] = Math.Max(_depths.GetValueOrDefault(seriesKey), shift + lookBack);
-        }
-
-        public RuleCondition Build(RuleNode node) => node switch
-        {
-            RuleGroup { Kind: RuleGroupKind.All } g => g.Items.Count == 1 ? Build(g.Items[0]) : new AllCondition([.. g.Items.Select(Build)]),
-            RuleGroup g => g.Items.Count == 1 ? Build(g.Items[0]) : new AnyCondition([.. g.Items.Select(Build)]),
-            RuleNot n => new NotCondition(Build(n.Inner)),
-            RuleComparison c => Comparison(c),
-            _ => throw new InvalidOperationException($"Unknown rule node {node.GetType().Name}."),
-        };
-
-        private RuleCondition Comparison(RuleComparison c)
-        {
-            var (a, sa) = Bind(c.Left);
-            if (c.Operator == RuleOperator.Rising) return new RisingCondition(a, sa, c.Over);
-            if (c.Operator == RuleOperator.Falling) return new FallingCondition(a, sa, c.Over);
-            var (b, sb) = Bind(c.Right!);
-            return c.Operator switch
-            {
-                RuleOperator.GreaterThan => new GreaterThanCondition(a, sa, b, sb),
-                RuleOperator.GreaterOrEqual => new GreaterOrEqualCondition(a, sa, b, sb),
-                RuleOperator.LessThan => new LessThanCondition(a, sa, b, sb),
-                RuleOperator.LessOrEqual => new LessOrEqualCondition(a, sa, b, sb),
-                RuleOperator.CrossesAbove => new CrossesAboveCondition(a, sa, b, sb),
-                _ => new CrossesBelowCondition(a, sa, b, sb),
-            };
-        }
-
-        private (RuleSeries Series, int Shift) Bind(RuleOperand operand)
-        {
-            if (operand is NumberOperand n) return (RuleSeries.Constant((double)n.Value), 0);
-            var (feedKey, seriesKey, shift) = Keys(operand);
             if (!_series.TryGetValue(seriesKey, out var series))
+                _series[seriesKey] = series = new Series(feed, Output(operand));
+            series.Depth = Math.Max(series.Depth, shift + lookBack);
+        }
+
+        private static int Output(RuleOperand operand) => operand is IndicatorOperand o
+            ? RuleIndicators.Get(o.Indicator).OutputIndex(o.Output)
+            : (int)((PriceOperand)operand).Field;
+
+        /// <summary>
+        /// After <see cref="Collect"/>: lays out a frame block per shallow series and a ring per deep one, then emits the
+        /// entry's and the exit's steps (each group's items from last to first, so every jump target already exists).
+        /// </summary>
+        public (RuleProgram Program, int Entry, int Exit) Build(RuleDocument document)
+        {
+            foreach (var feed in Feeds.OfType<PriceFeed>()) feed.Compute(_prices);
+            foreach (var series in _series.Values.Where(s => s.Depth <= RuleProgram.ShallowDepth))
             {
-                var output = operand is IndicatorOperand o
-                    ? RuleIndicators.Get(o.Indicator).OutputIndex(o.Output)
-                    : (int)((PriceOperand)operand).Field;
-                series = RuleSeries.Of(_feeds[feedKey], output, _depths[seriesKey]);
-                _series[seriesKey] = series;
-                Series.Add(series);
+                series.Slot = Allocate(series.Depth + 1, 0);
+                _captures.Add(new SeriesCapture(series.Feed.Values, series.Output, series.Slot, series.Depth));
             }
-            return (series, shift);
+            var entry = Emit(document.Entry, RuleProgram.Holds, RuleProgram.Fails);
+            var exit = document.Exit is null ? RuleProgram.Fails : Emit(document.Exit, RuleProgram.Holds, RuleProgram.Fails);
+            foreach (var series in _series.Values.Where(s => s.Depth > RuleProgram.ShallowDepth))
+                _deep.Add(new DeepSeries(series.Feed.Values, series.Output, series.Depth, [.. series.Windows.Select(w => (w.Key.Back, w.Value, w.Key.Length))]));
+            return (new RuleProgram([.. _frame], [.. _captures], [.. _deep], [.. _steps]), entry, exit);
+        }
+
+        private int Emit(RuleNode node, int ifTrue, int ifFalse)
+        {
+            switch (node)
+            {
+                case RuleGroup g:
+                    var next = g.Kind == RuleGroupKind.All ? ifTrue : ifFalse;
+                    for (var i = g.Items.Count - 1; i >= 0; i--)
+                        next = g.Kind == RuleGroupKind.All ? Emit(g.Items[i], next, ifFalse) : Emit(g.Items[i], ifTrue, next);
+                    return next;
+                case RuleNot n:
+                    return Emit(n.Inner, ifFalse, ifTrue);
+                case RuleComparison c:
+                    var lookBack = RuleOperators.LookBack(c.Operator, c.Over);
+                    var right = c.Right is null ? 0 : Slot(c.Right, lookBack);
+                    _steps.Add(new RuleStep(c.Operator, Slot(c.Left, lookBack), right, c.Over, ifTrue, ifFalse));
+                    return _steps.Count - 1;
+                default:
+                    throw new InvalidOperationException($"Unknown rule node {node.GetType().Name}.");
+            }
+        }
+
+        /// <summary>The frame slot holding the operand at its shift, followed by its <paramref name="lookBack"/> earlier values.</summary>
+        private int Slot(RuleOperand operand, int lookBack)
+        {
+            if (operand is NumberOperand n) return Allocate(lookBack + 1, (double)n.Value);
+            var (_, seriesKey, shift) = Keys(operand);
+            var series = _series[seriesKey];
+            if (series.Depth <= RuleProgram.ShallowDepth) return series.Slot + shift;
+            if (!series.Windows.TryGetValue((shift, lookBack + 1), out var slot))
+                series.Windows[(shift, lookBack + 1)] = slot = Allocate(lookBack + 1, 0);
+            return slot;
+        }
+
+        private int Allocate(int length, double value)
+        {
+            var slot = _frame.Count;
+            for (var i = 0; i < length; i++) _frame.Add(value);
+            return slot;
         }
 
         private static (string Feed, string Series, int Shift) Keys(RuleOperand operand) => operand switch
@@ -178,6 +205,16 @@ public static class RuleCompiler
         {
             var key = InstanceKey(RuleIndicators.Get(o.Indicator), o.Parameters, o.Source);
             return (key, key + ":" + o.Output, o.Shift);
+        }
+
+        /// <summary>One output of one feed as the conditions read it: how far back, and where in the frame.</summary>
+        private sealed class Series(RuleFeed feed, int output)
+        {
+            public RuleFeed Feed { get; } = feed;
+            public int Output { get; } = output;
+            public int Depth { get; set; }
+            public int Slot { get; set; }
+            public Dictionary<(int Back, int Length), int> Windows { get; } = [];
         }
     }
 }

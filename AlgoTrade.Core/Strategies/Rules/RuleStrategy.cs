@@ -4,25 +4,26 @@ using AlgoTrade.Core.Strategies.Rules.Evaluation;
 namespace AlgoTrade.Core.Strategies.Rules;
 
 /// <summary>
-/// A compiled rule document. Per candle: every distinct indicator instance updates once, every series used captures
-/// its value, and once the warm-up has passed the entry tree is evaluated, then the exit tree (a candle where both
-/// hold signals Enter, as in the built-in strategies). Nothing is allocated per candle.
+/// A compiled rule document. Per candle: every distinct indicator instance updates once, the program captures the
+/// values its comparisons read, and once the warm-up has passed the entry conditions are evaluated, then the exit
+/// conditions (a candle where both hold signals Enter, as in the built-in strategies). Nothing is allocated per
+/// candle.
 /// </summary>
 public sealed class RuleStrategy : IStrategy
 {
     public const string TypeName = "rules";
 
     private readonly RuleFeed[] _feeds;
-    private readonly RuleSeries[] _series;
-    private readonly RuleCondition _entry;
-    private readonly RuleCondition? _exit;
+    private readonly RuleProgram _program;
+    private readonly int _entry;
+    private readonly int _exit;
     private int _seen;
 
-    internal RuleStrategy(RuleDocument document, RuleFeed[] feeds, RuleSeries[] series, RuleCondition entry, RuleCondition? exit, int warmUp)
+    internal RuleStrategy(RuleDocument document, RuleFeed[] feeds, RuleProgram program, int entry, int exit, int warmUp)
     {
         Document = document;
         _feeds = feeds;
-        _series = series;
+        _program = program;
         _entry = entry;
         _exit = exit;
         WarmUpPeriod = warmUp;
@@ -37,19 +38,17 @@ public sealed class RuleStrategy : IStrategy
 
     public Signal OnCandle(in Candle candle)
     {
-        var feeds = _feeds;
-        for (var i = 0; i < feeds.Length; i++) feeds[i].Update(in candle);
-        var series = _series;
-        for (var i = 0; i < series.Length; i++) series[i].Capture();
+        foreach (var feed in _feeds) feed.Update(in candle);
+        _program.Capture();
         if (_seen < WarmUpPeriod && ++_seen < WarmUpPeriod) return Signal.None;
-        if (_entry.Evaluate()) return Signal.Enter;
-        return _exit is not null && _exit.Evaluate() ? Signal.Exit : Signal.None;
+        if (_program.Evaluate(_entry)) return Signal.Enter;
+        return _program.Evaluate(_exit) ? Signal.Exit : Signal.None;
     }
 
     public void Reset()
     {
         foreach (var feed in _feeds) feed.Reset();
-        foreach (var s in _series) s.Reset();
+        _program.Reset();
         _seen = 0;
     }
 }

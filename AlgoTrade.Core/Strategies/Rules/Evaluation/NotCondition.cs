@@ -1,6 +1,0 @@
-namespace AlgoTrade.Core.Strategies.Rules.Evaluation;
-
-internal sealed class NotCondition(RuleCondition inner) : RuleCondition
-{
-    public override bool Evaluate() => !inner.Evaluate();
-}
