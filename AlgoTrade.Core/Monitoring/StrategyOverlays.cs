@@ -14,7 +14,7 @@ public static class StrategyOverlays
     /// <summary>Panes below the price; further oscillators share the last one rather than squeezing the candles.</summary>
     public const int MaxOscillatorPanes = 3;
 
-    private static readonly string[] Palette = ["#f59e0b", "#6366f1", "#a855f7", "#0ea5e9", "#f97316", "#10b981", "#ec4899", "#64748b"];
+    private static readonly string[] Palette = ["#f59e0b", "#6366f1", "#a855f7", "#0ea5e9", "#ec4899", "#14b8a6", "#a16207", "#64748b"];
 
     public static IReadOnlyList<ChartOverlay> For(StrategyDefinition strategy, StrategyParameters parameters, IReadOnlyList<Kline> klines) =>
         For(strategy.Plots(parameters), klines);

@@ -76,7 +76,7 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
         await FillAsync(page, "rule-entry-all-2-right", "20");
         await Expect(page.Locator("#rule-preview")).ToHaveTextAsync(
             "Enter when EMA(12) crosses above EMA(26) and RSI(14) < 70 and +DI(10) > 20. Exit when EMA(12) crosses below EMA(26) or RSI(14) > 70.");
-        await page.Locator("#rule-editor").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "rules-editor");
         await AssertNoHorizontalScrollAsync(page);
 
@@ -87,13 +87,15 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
         await Expect(page.Locator(".mud-input-control:has(#rule-entry-all-0-left-period)")).ToContainTextAsync("Period must be at least 2 and at most 1000 (got 1).");
         await Expect(page.Locator("#rule-problems")).ToContainTextAsync("Entry › condition 1 › left side › period");
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("Period must be at least 2");
-        await page.Locator("#rule-entry").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "rules-editor-errors");
         Assert.Empty(await browser.App.Services.GetRequiredService<BotService>().ListAsync(userId));
 
         // The JSON view shows the same rules and reports a typo by its path.
         await page.ClickAsync("#rule-view-json");
         await Expect(page.Locator("#rule-json")).ToHaveValueAsync(new Regex("\"adx\", \"period\": 10, \"out\": \"plus_di\""));
+        await page.Locator("#rule-editor").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "rules-json.png") });
         await page.ClickAsync("#rule-view-visual");
 
         await FillAsync(page, "rule-entry-all-0-left-period", "5");
