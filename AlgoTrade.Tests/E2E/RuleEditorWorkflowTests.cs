@@ -76,6 +76,7 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
         await FillAsync(page, "rule-entry-all-2-right", "20");
         await Expect(page.Locator("#rule-preview")).ToHaveTextAsync(
             "Enter when EMA(12) crosses above EMA(26) and RSI(14) < 70 and +DI(10) > 20. Exit when EMA(12) crosses below EMA(26) or RSI(14) > 70.");
+        await page.Locator("#rule-editor").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "rules-editor-only.png") });
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "rules-editor");
         await AssertNoHorizontalScrollAsync(page);

@@ -195,6 +195,26 @@ public class RuleEditorTests : MudBunitContext
         Assert.Equal(RuleTemplates.BollingerReversion(20, 2), exported.Document, new DocumentJson());
     }
 
+    [Fact]
+    public async Task Importing_a_file_reads_it_like_the_json_view()
+    {
+        var model = RuleEditorModel.Starter();
+        var cut = RenderEditor(model);
+
+        var upload = cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>();
+        upload.UploadFiles(InputFileContent.CreateFromText(RuleDocumentWriter.ToJson(RuleTemplates.RsiMeanReversion(7, 25, 75)), "mine.json"));
+        cut.WaitForAssertion(() => Assert.Equal("Imported mine.json.", cut.Find("#rule-notice").TextContent));
+        Assert.Equal("Enter when RSI(7) crosses above 25. Exit when RSI(7) crosses above 75.", cut.Find("#rule-preview").TextContent);
+
+        upload = cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>();
+        upload.UploadFiles(InputFileContent.CreateFromText("""{"version": 2, "entry": {"left": "close", "op": "rising"}}""", "old.json"));
+        cut.WaitForAssertion(() => Assert.Contains("old.json does not hold valid rules", cut.Find("#rule-notice").TextContent, StringComparison.Ordinal));
+        var problems = cut.Find("#rule-json-problems").TextContent;
+        Assert.Contains("version", problems, StringComparison.Ordinal);
+        Assert.Contains("entry.over", problems, StringComparison.Ordinal);
+        Assert.Equal("Enter when RSI(7) crosses above 25. Exit when RSI(7) crosses above 75.", RuleDescriber.Describe(model.ToDocument()));
+    }
+
     /// <summary>Documents compared by their canonical JSON (records with dictionaries inside do not compare by value).</summary>
     private sealed class DocumentJson : IEqualityComparer<RuleDocument?>
     {
