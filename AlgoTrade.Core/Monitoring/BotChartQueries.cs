@@ -35,7 +35,7 @@ public sealed class BotChartQueries(IDbContextFactory<AlgoTradeDbContext> dbFact
         var candles = shown.Select(k => new ChartCandle(BotMonitorQueries.ToUnix(k.OpenTime), (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close)).ToList();
         var overlays = parameters is null
             ? []
-            : StrategyOverlays.For(bot.StrategyType, parameters, all)
+            : StrategyOverlays.For(definition!, parameters, all)
                 .Select(o => o with { Points = o.Points.Where(p => candles.Count > 0 && p.Time >= candles[0].Time).ToList() })
                 .ToList();
 

@@ -1,49 +1,48 @@
 using AlgoTrade.Core.Exchanges;
-using AlgoTrade.Core.Indicators;
 using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Strategies.Rules;
 
 namespace AlgoTrade.Core.Monitoring;
 
 /// <summary>
-/// The indicator lines a strategy decides on, computed with the same indicator classes over the same closed candles,
-/// so what the trader sees is what the bot saw.
+/// The indicator lines a strategy decides on (<see cref="StrategyDefinition.Plots"/>), computed by the same
+/// indicator feeds rules run on over the same closed candles, so what the trader sees is what the bot saw.
+/// Outputs drawn over the price share pane 0; every other indicator instance gets a pane of its own below.
 /// </summary>
 public static class StrategyOverlays
 {
-    public static IReadOnlyList<ChartOverlay> For(string strategyType, StrategyParameters p, IReadOnlyList<Kline> klines) => strategyType switch
-    {
-        EmaCrossRsiStrategy.TypeName =>
-        [
-            Line($"EMA {p.Int("ema_fast")}", "ema_fast", "#f59e0b", 0, klines, new Ema(p.Int("ema_fast")), (i, x) => i.Update(x) ? i.Value : null),
-            Line($"EMA {p.Int("ema_slow")}", "ema_slow", "#6366f1", 0, klines, new Ema(p.Int("ema_slow")), (i, x) => i.Update(x) ? i.Value : null),
-            Line($"RSI {p.Int("rsi_period")}", "rsi", "#a855f7", 1, klines, new Rsi(p.Int("rsi_period")), (i, x) => i.Update(x) ? i.Value : null),
-        ],
-        RsiMeanReversionStrategy.TypeName =>
-        [
-            Line($"RSI {p.Int("rsi_period")}", "rsi", "#a855f7", 1, klines, new Rsi(p.Int("rsi_period")), (i, x) => i.Update(x) ? i.Value : null),
-        ],
-        MacdCrossStrategy.TypeName =>
-        [
-            Line("MACD", "macd", "#0ea5e9", 1, klines, new Macd(p.Int("macd_fast"), p.Int("macd_slow"), p.Int("macd_signal")), (i, x) => i.Update(x) ? i.Line : null),
-            Line("Signal", "macd_signal", "#f97316", 1, klines, new Macd(p.Int("macd_fast"), p.Int("macd_slow"), p.Int("macd_signal")), (i, x) => i.Update(x) ? i.Signal : null),
-        ],
-        BollingerReversionStrategy.TypeName =>
-        [
-            Line("Upper band", "bb_upper", "#94a3b8", 0, klines, new BollingerBands(p.Int("bb_period"), p.Double("bb_std_dev")), (i, x) => i.Update(x) ? i.Upper : null),
-            Line($"SMA {p.Int("bb_period")}", "bb_middle", "#6366f1", 0, klines, new BollingerBands(p.Int("bb_period"), p.Double("bb_std_dev")), (i, x) => i.Update(x) ? i.Middle : null),
-            Line("Lower band", "bb_lower", "#94a3b8", 0, klines, new BollingerBands(p.Int("bb_period"), p.Double("bb_std_dev")), (i, x) => i.Update(x) ? i.Lower : null),
-        ],
-        _ => [],
-    };
+    /// <summary>Panes below the price; further oscillators share the last one rather than squeezing the candles.</summary>
+    public const int MaxOscillatorPanes = 3;
 
-    private static ChartOverlay Line<T>(string label, string id, string color, int pane, IReadOnlyList<Kline> klines, T indicator, Func<T, double, double?> step)
+    private static readonly string[] Palette = ["#f59e0b", "#6366f1", "#a855f7", "#0ea5e9", "#ec4899", "#14b8a6", "#a16207", "#64748b"];
+
+    public static IReadOnlyList<ChartOverlay> For(StrategyDefinition strategy, StrategyParameters parameters, IReadOnlyList<Kline> klines) =>
+        For(strategy.Plots(parameters), klines);
+
+    public static IReadOnlyList<ChartOverlay> For(IReadOnlyList<RulePlot> plots, IReadOnlyList<Kline> klines)
     {
-        var points = new List<ChartPoint>(klines.Count);
-        foreach (var k in klines)
+        var panes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var points = new Dictionary<string, List<ChartPoint>[]>(StringComparer.Ordinal);
+        foreach (var instance in plots.GroupBy(p => p.InstanceKey))
         {
-            if (step(indicator, (double)k.Close) is { } v && double.IsFinite(v))
-                points.Add(new ChartPoint(new DateTimeOffset(k.OpenTime, TimeSpan.Zero).ToUnixTimeSeconds(), v));
+            var first = instance.First();
+            var feed = first.CreateFeed();
+            var series = new List<ChartPoint>[first.Indicator.Outputs.Count];
+            foreach (var plot in instance) series[plot.Output] = new List<ChartPoint>(klines.Count);
+            var fed = 0;
+            foreach (var k in klines)
+            {
+                feed.Update(k.ToCandle());
+                if (++fed < feed.WarmUpPeriod) continue;
+                var time = new DateTimeOffset(k.OpenTime, TimeSpan.Zero).ToUnixTimeSeconds();
+                for (var i = 0; i < series.Length; i++)
+                    if (series[i] is { } line && feed.Output(i) is var v && double.IsFinite(v))
+                        line.Add(new ChartPoint(time, v));
+            }
+            points[instance.Key] = series;
+            if (instance.Any(p => !p.OnPrice))
+                panes[instance.Key] = Math.Min(panes.Count + 1, MaxOscillatorPanes);
         }
-        return new ChartOverlay(id, label, color, pane, points);
+        return plots.Select((p, i) => new ChartOverlay(p.Id, p.Label, Palette[i % Palette.Length], p.OnPrice ? 0 : panes[p.InstanceKey], points[p.InstanceKey][p.Output])).ToList();
     }
 }

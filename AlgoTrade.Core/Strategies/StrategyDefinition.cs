@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlgoTrade.Core.Strategies.Rules;
 using AlgoTrade.Core.Validation;
 
 namespace AlgoTrade.Core.Strategies;
@@ -9,6 +10,7 @@ public sealed class StrategyDefinition
     private readonly Func<StrategyParameters, IStrategy> _factory;
     private readonly Func<StrategyParameters, int> _warmUp;
     private readonly Func<JsonElement, StrategyValidationResult>? _validate;
+    private readonly Func<StrategyParameters, IReadOnlyList<RulePlot>> _plots;
 
     public StrategyDefinition(
         string type,
@@ -17,7 +19,8 @@ public sealed class StrategyDefinition
         IReadOnlyList<StrategyParameter> parameters,
         IReadOnlyList<StrategyRule> rules,
         Func<StrategyParameters, int> warmUp,
-        Func<StrategyParameters, IStrategy> factory)
+        Func<StrategyParameters, IStrategy> factory,
+        Func<StrategyParameters, IReadOnlyList<RulePlot>> plots)
     {
         Type = type;
         DisplayName = displayName;
@@ -26,6 +29,7 @@ public sealed class StrategyDefinition
         Rules = rules;
         _warmUp = warmUp;
         _factory = factory;
+        _plots = plots;
         Defaults = new StrategyParameters(parameters.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal));
     }
 
@@ -36,8 +40,9 @@ public sealed class StrategyDefinition
         string description,
         Func<JsonElement, StrategyValidationResult> validate,
         Func<StrategyParameters, int> warmUp,
-        Func<StrategyParameters, IStrategy> factory)
-        : this(type, displayName, description, [], [], warmUp, factory)
+        Func<StrategyParameters, IStrategy> factory,
+        Func<StrategyParameters, IReadOnlyList<RulePlot>> plots)
+        : this(type, displayName, description, [], [], warmUp, factory, plots)
     {
         _validate = validate;
     }
@@ -55,6 +60,9 @@ public sealed class StrategyDefinition
     public int WarmUpPeriod(StrategyParameters parameters) => _warmUp(parameters);
 
     public IStrategy Create(StrategyParameters parameters) => _factory(parameters);
+
+    /// <summary>The indicator outputs the strategy decides on, for charts: declared by each strategy, read from the document for rules.</summary>
+    public IReadOnlyList<RulePlot> Plots(StrategyParameters parameters) => _plots(parameters);
 
     /// <summary>
     /// Checks a <c>strategy_params</c> object: unknown keys, non-numbers, whole-number and range violations, then

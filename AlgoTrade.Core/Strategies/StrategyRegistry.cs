@@ -26,7 +26,9 @@ public static class StrategyRegistry
         ],
         [new(["ema_fast", "ema_slow"], "Fast EMA period must be smaller than the slow EMA period.", p => p.Int("ema_fast") < p.Int("ema_slow"))],
         p => new EmaCrossRsiStrategy(p.Int("ema_fast"), p.Int("ema_slow"), p.Int("rsi_period"), p.Double("rsi_overbought")).WarmUpPeriod,
-        p => new EmaCrossRsiStrategy(p.Int("ema_fast"), p.Int("ema_slow"), p.Int("rsi_period"), p.Double("rsi_overbought")));
+        p => new EmaCrossRsiStrategy(p.Int("ema_fast"), p.Int("ema_slow"), p.Int("rsi_period"), p.Double("rsi_overbought")),
+        p => [Plot(RuleIndicators.Ema, "value", ("period", p["ema_fast"])), Plot(RuleIndicators.Ema, "value", ("period", p["ema_slow"])),
+            Plot(RuleIndicators.Rsi, "value", ("period", p["rsi_period"]))]);
 
     public static StrategyDefinition RsiMeanReversion { get; } = new(
         RsiMeanReversionStrategy.TypeName,
@@ -41,7 +43,8 @@ public static class StrategyRegistry
         ],
         [new(["rsi_oversold", "rsi_overbought"], "RSI oversold level must be below the overbought level.", p => p["rsi_oversold"] < p["rsi_overbought"])],
         p => new RsiMeanReversionStrategy(p.Int("rsi_period"), p.Double("rsi_oversold"), p.Double("rsi_overbought")).WarmUpPeriod,
-        p => new RsiMeanReversionStrategy(p.Int("rsi_period"), p.Double("rsi_oversold"), p.Double("rsi_overbought")));
+        p => new RsiMeanReversionStrategy(p.Int("rsi_period"), p.Double("rsi_oversold"), p.Double("rsi_overbought")),
+        p => [Plot(RuleIndicators.Rsi, "value", ("period", p["rsi_period"]))]);
 
     public static StrategyDefinition MacdCross { get; } = new(
         MacdCrossStrategy.TypeName,
@@ -57,7 +60,9 @@ public static class StrategyRegistry
         ],
         [new(["macd_fast", "macd_slow"], "MACD fast period must be smaller than the slow period.", p => p.Int("macd_fast") < p.Int("macd_slow"))],
         p => new MacdCrossStrategy(p.Int("macd_fast"), p.Int("macd_slow"), p.Int("macd_signal")).WarmUpPeriod,
-        p => new MacdCrossStrategy(p.Int("macd_fast"), p.Int("macd_slow"), p.Int("macd_signal")));
+        p => new MacdCrossStrategy(p.Int("macd_fast"), p.Int("macd_slow"), p.Int("macd_signal")),
+        p => [.. new[] { "line", "signal" }.Select(output => Plot(RuleIndicators.Macd, output,
+            ("fast", p["macd_fast"]), ("slow", p["macd_slow"]), ("signal", p["macd_signal"])))]);
 
     public static StrategyDefinition BollingerReversion { get; } = new(
         BollingerReversionStrategy.TypeName,
@@ -71,7 +76,9 @@ public static class StrategyRegistry
         ],
         [],
         p => new BollingerReversionStrategy(p.Int("bb_period"), p.Double("bb_std_dev")).WarmUpPeriod,
-        p => new BollingerReversionStrategy(p.Int("bb_period"), p.Double("bb_std_dev")));
+        p => new BollingerReversionStrategy(p.Int("bb_period"), p.Double("bb_std_dev")),
+        p => [.. new[] { "upper", "middle", "lower" }.Select(output => Plot(RuleIndicators.Bollinger, output,
+            ("period", p["bb_period"]), ("std_dev", p["bb_std_dev"])))]);
 
     public static StrategyDefinition Rules { get; } = new(
         RuleStrategy.TypeName,
@@ -85,7 +92,11 @@ public static class StrategyRegistry
                 : new StrategyValidationResult(null, read.Errors);
         },
         p => RuleCompiler.WarmUpPeriod(p.Rules!),
-        p => RuleCompiler.Compile(p.Rules!));
+        p => RuleCompiler.Compile(p.Rules!),
+        p => RuleCompiler.Plots(p.Rules!));
+
+    private static RulePlot Plot(RuleIndicator indicator, string output, params (string Name, decimal Value)[] parameters) =>
+        RulePlot.Of(indicator, parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal), output);
 
     /// <summary>The four coded strategies with parameter forms.</summary>
     public static IReadOnlyList<StrategyDefinition> BuiltIn { get; } = [EmaCrossRsi, RsiMeanReversion, MacdCross, BollingerReversion];

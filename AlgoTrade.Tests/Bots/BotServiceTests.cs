@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Strategies.Rules;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -206,6 +207,20 @@ public class BotServiceTests : IAsyncLifetime
         Assert.Equal(original.StrategyParams.RootElement.GetRawText(), copy.StrategyParams.RootElement.GetRawText());
         Assert.Equal(2, (await _bots.ListAsync(_alice)).Count);
         Assert.False(_schedule.Scheduled.ContainsKey(clone.Id));
+    }
+
+    [Fact]
+    public async Task Clone_keeps_the_rules_of_a_custom_rules_bot()
+    {
+        var draft = BotFixtures.Draft("rules bot");
+        draft.StrategyType = RuleStrategy.TypeName;
+        draft.StrategyParams = RuleDocumentWriter.ToJsonDocument(RuleTemplates.MacdCross(8, 21, 5));
+        var bot = (await _bots.CreateAsync(_alice, draft)).Bot!;
+
+        var copy = await _bots.GetAsync(_alice, (await _bots.CloneAsync(_alice, bot.Id)).Bot!.Id);
+        Assert.Equal(RuleStrategy.TypeName, copy!.StrategyType);
+        var read = RuleDocumentReader.Read(copy.StrategyParams.RootElement);
+        Assert.Equal(RuleDocumentWriter.ToJson(RuleTemplates.MacdCross(8, 21, 5)), RuleDocumentWriter.ToJson(read.Document!));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class LiveMonitoringTests(BrowserFixture browser, ITestOutputHelper outpu
         await BrowserFixture.WaitForInteractiveAsync(botPage);
         await botPage.WaitForFunctionAsync($"() => window.algotradeCharts && window.algotradeCharts['bot-{botId}']?.candleCount() > 100");
         var overlays = await botPage.EvaluateAsync<string[]>($"() => window.algotradeCharts['bot-{botId}'].overlays()");
-        Assert.Equal(["rsi"], overlays);
+        Assert.Equal(["rsi|5|close:value"], overlays);
 
         await dashboard.EvaluateAsync(WatchScript, new[] { $"#bot-card-{botId}", "data-last-trade-id" });
         await botPage.EvaluateAsync(WatchScript, new[] { "#position-card", "data-last-trade-id" });

@@ -33,12 +33,8 @@ public static class RuleCompiler
         foreach (var operand in Operands(document))
         {
             if (operand is not IndicatorOperand o) continue;
-            var indicator = RuleIndicators.Get(o.Indicator);
-            var index = indicator.OutputIndex(o.Output);
-            var id = InstanceKey(indicator, o.Parameters, o.Source) + ":" + o.Output;
-            if (plots.Any(p => p.Id == id)) continue;
-            var onPrice = indicator.Outputs[index].OnPrice && (!indicator.TakesSource || PriceFields.IsPrice(o.Source));
-            plots.Add(new RulePlot(id, indicator.Describe(o.Parameters, o.Source, o.Output), onPrice, indicator, o.Parameters, o.Source, index));
+            var plot = RulePlot.Of(RuleIndicators.Get(o.Indicator), o.Parameters, o.Output, o.Source);
+            if (plots.All(p => p.Id != plot.Id)) plots.Add(plot);
         }
         return plots;
     }

@@ -109,6 +109,29 @@ public class BacktestFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Custom_rules_that_do_not_read_are_refused_at_their_place_and_nothing_is_queued()
+    {
+        var cut = RenderNew();
+        var strategy = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Strategy");
+        await cut.InvokeAsync(() => strategy.Instance.ValueChanged.InvokeAsync(AlgoTrade.Core.Strategies.Rules.RuleStrategy.TypeName));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#rule-editor")));
+
+        Set(cut, "rule-exit-any-1-right", "-2000000000000");
+        cut.Find("#backtest-run").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#form-errors")));
+        Assert.Contains("Numbers must be between", FieldText(cut, "rule-exit-any-1-right"), StringComparison.Ordinal);
+        Assert.Contains("Exit › condition 2 › right side", cut.Find("#rule-problems").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".unplaced-error"));
+
+        // JSON that is not JSON at all never reaches the validator: the reader's message stops the run.
+        await cut.InvokeAsync(() => cut.Find("#rule-view-json").Click());
+        Set(cut, "rule-json", "{\"version\": 1,");
+        cut.Find("#backtest-run").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Not valid JSON", cut.Find("#rule-editor").TextContent, StringComparison.Ordinal));
+        Assert.Equal(0, (await _core.GetRequiredService<BacktestJobService>().ListAsync(_userId, 0, 10)).Total);
+    }
+
+    [Fact]
     public async Task Uploading_needs_a_file_and_a_bot_of_someone_else_is_not_found()
     {
         var cut = RenderNew();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Strategies.Rules;
 using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Web.Components.Pages.Bots;
 using AlgoTrade.Web.Security;
@@ -231,6 +232,43 @@ public class BotFormTests : IAsyncLifetime
         Assert.Equal("2", cut.Find("#partial-0-percentage").GetAttribute("value"));
         Assert.Equal("50", cut.Find("#partial-0-share").GetAttribute("value"));
         Assert.Equal("9", cut.Find("#param-ema_fast").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Custom_rules_are_refused_at_their_field_when_bad_then_saved_as_a_document_the_edit_form_reads_back()
+    {
+        var cut = RenderNew();
+        var select = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Strategy");
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(RuleStrategy.TypeName));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#rule-editor")));
+        Assert.Empty(cut.FindAll(".strategy-params"));
+        Set(cut, "bot-name", "my rules");
+        var symbol = cut.FindComponent<MudAutocomplete<string>>();
+        await cut.InvokeAsync(() => symbol.Instance.ValueChanged.InvokeAsync("BTCUSDT"));
+
+        Set(cut, "rule-entry-all-0-left-period", "1");
+        Save(cut);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#form-errors")));
+        Assert.Contains("Period must be at least 2 and at most 1000 (got 1).", FieldText(cut, "rule-entry-all-0-left-period"), StringComparison.Ordinal);
+        Assert.Contains(cut.FindAll(".form-problem"), li => li.TextContent.Contains("Period must be at least 2", StringComparison.Ordinal));
+        Assert.Contains("Entry › condition 1 › left side › period", cut.Find("#rule-problems").TextContent, StringComparison.Ordinal);
+        var bots = _core.GetRequiredService<BotService>();
+        Assert.Empty(await bots.ListAsync(_userId));
+
+        // After the first save the messages follow the edits.
+        Set(cut, "rule-entry-all-0-left-period", "5");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#rule-problems")));
+        Save(cut);
+        await WaitForAsync(async () => (await bots.ListAsync(_userId)).Count == 1);
+        var saved = await bots.GetAsync(_userId, (await bots.ListAsync(_userId))[0].Id);
+        Assert.Equal(RuleStrategy.TypeName, saved!.StrategyType);
+        var read = RuleDocumentReader.Read(saved.StrategyParams.RootElement);
+        const string sentence = "Enter when EMA(5) crosses above EMA(26) and RSI(14) < 70. Exit when EMA(12) crosses below EMA(26) or RSI(14) > 70.";
+        Assert.Equal(sentence, RuleDescriber.Describe(read.Document!));
+
+        var edit = _ctx.Render<BotEdit>(p => p.Add(e => e.Id, saved.Id));
+        edit.WaitForAssertion(() => Assert.Equal(sentence, edit.Find("#rule-preview").TextContent));
+        Assert.Equal("5", edit.Find("#rule-entry-all-0-left-period").GetAttribute("value"));
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

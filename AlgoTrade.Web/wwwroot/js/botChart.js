@@ -41,6 +41,16 @@ function toMarker(m) {
   };
 }
 
+// Each oscillator pane below the candles gets a fixed share and the chart grows with them, so a third pane does
+// not squeeze the others to a line.
+function fitPanes(state) {
+  const panes = state.chart.panes();
+  if (panes.length - 1 === state.subPanes) return;
+  state.subPanes = panes.length - 1;
+  state.element.style.height = (340 + 120 * state.subPanes) + "px";
+  panes.forEach((pane, i) => pane.setStretchFactor(i === 0 ? 340 : 120));
+}
+
 export function createPriceChart(element, id, data, levels) {
   window.algotradeCharts[id]?.dispose(); // a re-created component must not stack a second canvas in the page
   const chart = LC.createChart(element, {
@@ -56,7 +66,7 @@ export function createPriceChart(element, id, data, levels) {
     upColor: "#16a34a", downColor: "#dc2626", wickUpColor: "#16a34a", wickDownColor: "#dc2626", borderVisible: false,
   });
   const markerPlugin = LC.createSeriesMarkers(candles, []);
-  const state = { chart, candles, markerPlugin, overlays: new Map(), priceLines: [], markers: [], levels: {}, lastTime: null, updatedAt: 0 };
+  const state = { chart, element, candles, markerPlugin, overlays: new Map(), priceLines: [], markers: [], levels: {}, lastTime: null, updatedAt: 0, subPanes: 0 };
 
   const api = {
     markers: () => state.markers.map((m) => ({ ...m })),
@@ -88,12 +98,12 @@ function apply(state, data, levels) {
         }, o.pane);
         entry = { series, lastTime: null };
         state.overlays.set(o.id, entry);
-        if (o.pane > 0) chart.panes()[o.pane]?.setHeight(110);
       }
       if (entry.lastTime === null) entry.series.setData(o.points);
       else for (const p of o.points) if (p.time >= entry.lastTime) entry.series.update(p);
       if (o.points.length) entry.lastTime = o.points[o.points.length - 1].time;
     }
+    fitPanes(state);
     if (data.candles.length) state.lastTime = data.candles[data.candles.length - 1].time;
     state.markers = data.markers.map(toMarker);
     state.markerPlugin.setMarkers(state.markers);

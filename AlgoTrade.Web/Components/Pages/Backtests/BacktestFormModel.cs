@@ -76,6 +76,7 @@ public sealed class BacktestFormModel
 
         var e = new ValidationErrors();
         e.AddAll(mapping);
+        e.AddAll(Bot.ReadErrors);
         if (FeePerc is null) e.Add("fee_rate", "Fee is required; 0 for none.");
         if (SlippageBps is null) e.Add("slippage_bps", "Slippage is required; 0 for none.");
         if (!IsUpload && From is null) e.Add("start", "Pick the first day.");

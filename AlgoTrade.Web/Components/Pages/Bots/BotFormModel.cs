@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Strategies.Rules;
 using AlgoTrade.Core.Trading;
+using AlgoTrade.Web.Components.Rules;
 
 namespace AlgoTrade.Web.Components.Pages.Bots;
 
@@ -34,7 +36,15 @@ public sealed class BotFormModel
     public decimal? DailyTargetPerc { get; set; }
     public decimal? MaxDailyLossPerc { get; set; }
 
+    /// <summary>The rule editor's state; kept while another strategy is picked, so switching back loses nothing.</summary>
+    public RuleEditorModel Rules { get; private set; } = RuleEditorModel.Starter();
+
     public StrategyDefinition? Strategy => StrategyRegistry.TryGet(StrategyType, out var d) ? d : null;
+
+    public bool UsesRules => Strategy?.TakesRuleDocument == true;
+
+    /// <summary>What cannot reach the validator: rule JSON that is not JSON at all.</summary>
+    public IReadOnlyDictionary<string, string[]> ReadErrors => UsesRules ? Rules.ReadErrors : new Dictionary<string, string[]>();
 
     /// <summary>Switches strategy and starts its parameters from their defaults.</summary>
     public void SelectStrategy(string strategyType)
@@ -55,8 +65,9 @@ public sealed class BotFormModel
         Timeframe = Timeframe,
         CheckIntervalSeconds = CheckIntervalSeconds ?? 0,
         StrategyType = StrategyType,
-        StrategyParams = JsonDocument.Parse(JsonSerializer.Serialize(
-            StrategyParams.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.Value))),
+        StrategyParams = UsesRules
+            ? Rules.ToStrategyParams()
+            : JsonDocument.Parse(JsonSerializer.Serialize(StrategyParams.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.Value))),
         InitialCapital = InitialCapital ?? 0,
         PositionSizePerc = SizeMode == PositionSizeMode.PercentOfCash ? PositionSizePerc : null,
         PositionSizeFixed = SizeMode == PositionSizeMode.FixedQuote ? PositionSizeFixed : null,
@@ -93,7 +104,9 @@ public sealed class BotFormModel
             MaxDailyLossPerc = bot.MaxDailyLossPerc,
         };
         model.SelectStrategy(bot.StrategyType);
-        if (bot.StrategyParams.RootElement.ValueKind == JsonValueKind.Object)
+        if (model.UsesRules)
+            model.Rules = RuleEditorModel.FromStrategyParams(bot.StrategyParams.RootElement);
+        else if (bot.StrategyParams.RootElement.ValueKind == JsonValueKind.Object)
             foreach (var p in bot.StrategyParams.RootElement.EnumerateObject())
                 if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var v))
                     model.StrategyParams[p.Name] = v;

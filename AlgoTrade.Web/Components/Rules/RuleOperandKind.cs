@@ -1,0 +1,8 @@
+namespace AlgoTrade.Web.Components.Rules;
+
+public enum RuleOperandKind
+{
+    Number,
+    Price,
+    Indicator,
+}
