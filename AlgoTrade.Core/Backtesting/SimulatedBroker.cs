@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Backtesting;
@@ -51,9 +53,10 @@ public struct SimulatedBroker : IFillDriver
             RoundTrips.Add(new RoundTrip(_entryTime, fill.Time, _entryCost, _pnl));
     }
 
-    public readonly void Notice(DateTime time, CandleDecision decision)
+    /// <summary>Only entries that were skipped or blocked are worth a log line in a backtest.</summary>
+    public readonly void Notice(DateTime closeTime, in Candle candle, Signal signal, CandleDecision decision)
     {
-        if (Log.Count >= MaxLogLines) return;
+        if (decision < CandleDecision.EntrySkippedZeroSize || Log.Count >= MaxLogLines) return;
         var text = decision switch
         {
             CandleDecision.EntrySkippedZeroSize => "entry skipped: position size is zero (no cash left)",
@@ -61,6 +64,6 @@ public struct SimulatedBroker : IFillDriver
             CandleDecision.EntryBlockedDailyLoss => "entry blocked: maximum daily loss reached",
             _ => decision.ToString(),
         };
-        Log.Add($"{time:yyyy-MM-dd'T'HH:mm:ss'Z'} {text}");
+        Log.Add($"{closeTime:yyyy-MM-dd'T'HH:mm:ss'Z'} {text}");
     }
 }

@@ -11,8 +11,6 @@ using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ExchangeSide = AlgoTrade.Core.Exchanges.OrderSide;
-using TradingSide = AlgoTrade.Core.Trading.OrderSide;
 
 namespace AlgoTrade.Core.Runtime;
 
@@ -90,6 +88,7 @@ public sealed class BotRunner(
             : BacktestJson.Deserialize<PositionState>(state.EngineState)!;
         var engine = new RiskEngine(settings, timeframe, positionState);
         var orders = new OrderExecutor(db, client, tick, engine, clock);
+        var driver = new LiveFillDriver(orders, tick);
         tick.LastPrice = state.LastPrice is { } known ? (double)known : double.NaN;
 
         // 1. An order whose outcome is unknown is settled before anything else happens.
@@ -127,38 +126,18 @@ public sealed class BotRunner(
             var signal = strategy.OnCandle(in candle);
             warm.FedThrough = candle.OpenTime;
             if (state.LastCandleOpenTime is { } last && candle.OpenTime <= last) continue;
-            if (!firstTick)
-            {
-                var error = await ProcessClosedCandleAsync(engine, orders, tick, candle, signal, ct);
-                if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-            }
+            if (!firstTick && !await engine.RunAsync(engine.CandleStep(in candle, signal), driver, ct))
+                return await ExchangeFailureAsync(db, tick, engine, driver.Error!, ct);
             state.LastCandleOpenTime = candle.OpenTime;
         }
         if (firstTick)
             tick.Log(ActivityLogLevel.Info, $"Started: indicators warmed up on {klines.Count} closed {bot.Timeframe} candles", new { candles = klines.Count, last_price = price });
 
-        // 4. The order decided at the last close goes out now, at the market.
-        if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(tick.Now, price, out var pending))
-        {
-            var error = await orders.ExecuteAsync(pending, referencePrice: true, ct);
-            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-        }
-
-        // 5. Between candles: stops, take-profits and the duration limit against the last price.
-        if (state.ForceExitRequested && engine.State.Quantity > 0)
-        {
-            var forced = new OrderIntent(TradingSide.Sell, FillReason.Signal, tick.Now, price, engine.State.Quantity, engine.State.Quantity * price);
-            tick.Log(ActivityLogLevel.Warning, "Force exit requested by the owner: selling the whole position at the market", new { price });
-            var error = await orders.ExecuteAsync(forced, referencePrice: true, ct, reasonName: "manual");
-            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-        }
+        // 4. Between candles, at the last price: the order decided at the last close goes out at the market, then an
+        // owner's force exit, then stops, take-profits and the duration limit (the same rules as within a candle).
+        if (!await engine.RunAsync(engine.PriceStep(tick.Now, price, forceExit: state.ForceExitRequested), driver, ct))
+            return await ExchangeFailureAsync(db, tick, engine, driver.Error!, ct);
         state.ForceExitRequested = false;
-        var guard = 0;
-        while (guard++ < 8 && engine.TryExitAtPrice(tick.Now, price, out var exit))
-        {
-            var error = await orders.ExecuteAsync(exit, referencePrice: true, ct);
-            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-        }
 
         await CommitAsync(db, tick, engine, price, ct);
         strategies.Put(bot.Id, warm, TimeSpan.FromSeconds(bot.CheckIntervalSeconds));
@@ -187,52 +166,6 @@ public sealed class BotRunner(
     /// <summary>Everything a strategy's signals depend on: another market or other parameters start a new one.</summary>
     private static string StrategyFingerprint(BotConfig bot) =>
         string.Join('|', bot.ExchangeName, bot.Symbol, bot.Timeframe, bot.StrategyType, bot.StrategyParams.RootElement.GetRawText());
-
-    private static async Task<ExchangeError?> ProcessClosedCandleAsync(
-        RiskEngine engine, OrderExecutor orders, BotTick tick, Candle candle, Signal signal, CancellationToken ct)
-    {
-        // A pending order still here failed to go out at the previous tick: it fills at this candle's open, as step 0.
-        if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(candle.OpenTime, candle.Open, out var stale))
-        {
-            if (await orders.ExecuteAsync(stale, referencePrice: true, ct) is { } e) return e;
-        }
-        if (engine.State.Quantity > 0)
-        {
-            var guard = 0;
-            while (guard++ < 8 && engine.TryExitWithinCandle(in candle, out var exit))
-            {
-                if (await orders.ExecuteAsync(exit, referencePrice: true, ct) is { } e) return e;
-            }
-            if (engine.TryExitOnDuration(in candle, out var timeout))
-            {
-                if (await orders.ExecuteAsync(timeout, referencePrice: true, ct) is { } e) return e;
-            }
-        }
-        var decision = engine.OnCandleClosed(in candle, signal);
-        var details = new { candle_open = candle.OpenTime, close = candle.Close, signal = signal.ToString(), decision = decision.ToString() };
-        switch (decision)
-        {
-            case CandleDecision.EntryScheduled:
-                tick.Log(ActivityLogLevel.Info, $"Entry signal at close {candle.Close:G10}: buying at the market", details);
-                break;
-            case CandleDecision.ExitScheduled:
-                tick.Log(ActivityLogLevel.Info, $"Exit signal at close {candle.Close:G10}: selling at the market", details);
-                break;
-            case CandleDecision.EntryBlockedDailyTarget:
-            case CandleDecision.EntryBlockedDailyLoss:
-                tick.Log(ActivityLogLevel.Warning, decision == CandleDecision.EntryBlockedDailyTarget
-                    ? "Entry blocked: today's profit target is reached" : "Entry blocked: today's loss limit is reached", details);
-                tick.State.Status = BotStatus.Paused;
-                break;
-            case CandleDecision.EntrySkippedZeroSize:
-                tick.Log(ActivityLogLevel.Warning, "Entry skipped: the position size is zero (no cash left)", details);
-                break;
-            default:
-                tick.Log(ActivityLogLevel.Debug, $"Candle {candle.OpenTime:u} closed at {candle.Close:G10}: {signal}", details, routine: true);
-                break;
-        }
-        return null;
-    }
 
     private async Task CommitAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, double price, CancellationToken ct)
     {

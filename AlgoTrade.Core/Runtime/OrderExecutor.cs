@@ -41,7 +41,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",
                     new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.Reason.ToName() });
                 // A signal order that never reached the book is decided again: it goes out at this tick's price.
-                RestorePendingSignal(pending.ToIntent());
+                engine.PutBackPendingOrder(pending.ToIntent());
             }
             else if (!found.Success)
             {
@@ -72,11 +72,11 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
     }
 
     /// <summary>Places one intent at the market and books the fill. Returns an error that should end the tick.</summary>
-    public async Task<ExchangeError?> ExecuteAsync(OrderIntent intent, bool referencePrice, CancellationToken ct, string? reasonName = null)
+    public async Task<ExchangeError?> ExecuteAsync(OrderIntent intent, bool referencePrice, CancellationToken ct)
     {
         if (await SymbolAsync(ct) is { Error: { } symbolError })
         {
-            RestorePendingSignal(in intent);
+            engine.PutBackPendingOrder(in intent);
             return symbolError;
         }
         var state = tick.State;
@@ -102,14 +102,14 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             if (placed.Error.IsTransient)
             {
                 // Nothing was executed; an order decided at a close is retried by the next tick.
-                RestorePendingSignal(in intent);
+                engine.PutBackPendingOrder(in intent);
                 return placed.Error;
             }
             tick.Log(ActivityLogLevel.Error, $"{(intent.Side == TradingSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
                 new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
             return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
         }
-        await BookAsync(intent, placed.Data, reasonName ?? intent.Reason.ToName(), ct);
+        await BookAsync(intent, placed.Data, intent.Reason.ToName(), ct);
         _pending.Remove(pending);
         tick.State.PendingOrders = null;
         return null;
@@ -178,12 +178,6 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             fee,
             realized_pnl = double.IsNaN(pnl) ? (double?)null : pnl,
         });
-    }
-
-    private void RestorePendingSignal(in OrderIntent intent)
-    {
-        if (intent.Reason == FillReason.Signal)
-            engine.State.PendingOrder = intent.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
     }
 
     /// <summary>The symbol's assets, asked once per tick and only when an order is booked (commissions name assets).</summary>
