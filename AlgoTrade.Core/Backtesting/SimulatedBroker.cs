@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Trading;
@@ -54,9 +55,15 @@ public struct SimulatedBroker : IFillDriver
     }
 
     /// <summary>Only entries that were skipped or blocked are worth a log line in a backtest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Notice(DateTime closeTime, in Candle candle, Signal signal, CandleDecision decision)
     {
-        if (decision < CandleDecision.EntrySkippedZeroSize || Log.Count >= MaxLogLines) return;
+        if (decision >= CandleDecision.EntrySkippedZeroSize) LogNotice(closeTime, decision);
+    }
+
+    private readonly void LogNotice(DateTime closeTime, CandleDecision decision)
+    {
+        if (Log.Count >= MaxLogLines) return;
         var text = decision switch
         {
             CandleDecision.EntrySkippedZeroSize => "entry skipped: position size is zero (no cash left)",

@@ -106,49 +106,45 @@ public sealed class RiskEngine
     /// </summary>
     public bool TryNextIntent(ref EngineStep step, out OrderIntent intent)
     {
-        while (true)
+        // One dispatch per call, then straight on through the steps: the backtest's hot loop calls this for every candle.
+        switch (step.Phase)
         {
-            switch (step.Phase)
-            {
-                case EngineStepPhase.PendingOrder:
-                    step.Phase = step.ForceExit ? EngineStepPhase.ForceExit : EngineStepPhase.Exits;
-                    if (State.PendingOrder != PendingOrder.None && TryTakePendingOrder(step.Bar.OpenTime, step.Bar.Open, out intent))
-                        return true;
-                    break;
-                case EngineStepPhase.ForceExit:
-                    step.Phase = EngineStepPhase.Exits;
-                    if (State.Quantity > 0)
-                    {
-                        intent = SellAll(FillReason.Manual, step.Bar.OpenTime, step.Bar.Close);
-                        return true;
-                    }
-                    break;
-                case EngineStepPhase.Exits:
-                    if (State.Quantity > 0 && step.ExitsHandedOut <= _partialFactors.Length
-                        && (step.ExitsHandedOut == 0 || State.TradeCount != step.TradeCountAtLastExit)
-                        && TryExitWithinCandle(in step.Bar, out intent))
-                    {
-                        step.ExitsHandedOut++;
-                        step.TradeCountAtLastExit = State.TradeCount;
-                        return true;
-                    }
-                    step.Phase = EngineStepPhase.MaxDuration;
-                    break;
-                case EngineStepPhase.MaxDuration:
-                    step.Phase = step.IsCandle ? EngineStepPhase.Close : EngineStepPhase.Done;
-                    if (TryExitOnDuration(step.DurationCheckTicks, step.Bar.Close, out intent))
-                        return true;
-                    break;
-                case EngineStepPhase.Close:
-                    step.Phase = EngineStepPhase.Done;
-                    step.Decision = OnCandleClosed(in step.Bar, step.Signal);
-                    intent = default;
-                    return false;
-                default:
-                    intent = default;
-                    return false;
-            }
+            case EngineStepPhase.PendingOrder:
+                step.Phase = EngineStepPhase.ForceExit;
+                if (State.PendingOrder != PendingOrder.None && TryTakePendingOrder(step.Bar.OpenTime, step.Bar.Open, out intent))
+                    return true;
+                goto case EngineStepPhase.ForceExit;
+            case EngineStepPhase.ForceExit:
+                step.Phase = EngineStepPhase.Exits;
+                if (step.ForceExit && State.Quantity > 0)
+                {
+                    intent = SellAll(FillReason.Manual, step.Bar.OpenTime, step.Bar.Close);
+                    return true;
+                }
+                goto case EngineStepPhase.Exits;
+            case EngineStepPhase.Exits:
+                if (State.Quantity > 0 && step.ExitsHandedOut <= _partialFactors.Length
+                    && (step.ExitsHandedOut == 0 || State.TradeCount != step.TradeCountAtLastExit)
+                    && TryExitWithinCandle(in step.Bar, out intent))
+                {
+                    step.ExitsHandedOut++;
+                    step.TradeCountAtLastExit = State.TradeCount;
+                    return true;
+                }
+                goto case EngineStepPhase.MaxDuration;
+            case EngineStepPhase.MaxDuration:
+                step.Phase = step.IsCandle ? EngineStepPhase.Close : EngineStepPhase.Done;
+                if (_hasMaxDuration && TryExitOnDuration(step.DurationCheckTicks, step.Bar.Close, out intent))
+                    return true;
+                if (!step.IsCandle) break;
+                goto case EngineStepPhase.Close;
+            case EngineStepPhase.Close:
+                step.Phase = EngineStepPhase.Done;
+                step.Decision = OnCandleClosed(in step.Bar, step.Signal);
+                break;
         }
+        intent = default;
+        return false;
     }
 
     /// <summary>Runs a closed candle (steps 0–5) through a synchronous driver: the backtester.</summary>
