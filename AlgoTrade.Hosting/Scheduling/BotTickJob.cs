@@ -1,7 +1,7 @@
 using AlgoTrade.Core.Runtime;
 using Quartz;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>Quartz's side of a tick: a thin adapter over <see cref="IBotRunner"/>. One job and trigger per bot.</summary>
 [DisallowConcurrentExecution]

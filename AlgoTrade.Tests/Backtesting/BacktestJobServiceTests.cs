@@ -10,8 +10,8 @@ using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Trading;
+using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
-using AlgoTrade.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
