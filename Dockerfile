@@ -10,10 +10,12 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props dotnet-tools.json ./
 COPY AlgoTrade.Core/AlgoTrade.Core.csproj AlgoTrade.Core/
+COPY AlgoTrade.Hosting/AlgoTrade.Hosting.csproj AlgoTrade.Hosting/
 COPY AlgoTrade.Web/AlgoTrade.Web.csproj AlgoTrade.Web/
 COPY AlgoTrade.Cli/AlgoTrade.Cli.csproj AlgoTrade.Cli/
 RUN dotnet restore AlgoTrade.Web/AlgoTrade.Web.csproj && dotnet restore AlgoTrade.Cli/AlgoTrade.Cli.csproj
 COPY AlgoTrade.Core/ AlgoTrade.Core/
+COPY AlgoTrade.Hosting/ AlgoTrade.Hosting/
 COPY AlgoTrade.Web/ AlgoTrade.Web/
 COPY --from=npm /src/AlgoTrade.Web/node_modules AlgoTrade.Web/node_modules
 COPY AlgoTrade.Cli/ AlgoTrade.Cli/

@@ -25,7 +25,13 @@ public static class Backtester
         return Run(strategy, config.ToRiskSettings(), Timeframe.Parse(config.Timeframe), range);
     }
 
-    public static BacktestResult Run(IStrategy strategy, RiskSettings settings, Timeframe timeframe, ReadOnlySpan<Candle> candles)
+    /// <summary>
+    /// Runs <paramref name="candles"/>; <paramref name="ticks"/> (ascending time, optional) are prices seen between
+    /// candle closes, each run as a <see cref="RiskEngine.PriceStep"/> before the candle it falls in closes, exactly as
+    /// a live bot ticking at those instants does. Without ticks every candle is seen only at its open and close.
+    /// </summary>
+    public static BacktestResult Run(IStrategy strategy, RiskSettings settings, Timeframe timeframe, ReadOnlySpan<Candle> candles,
+        ReadOnlySpan<PriceTick> ticks = default)
     {
         if (candles.IsEmpty) throw new ArgumentException("No candles to backtest.", nameof(candles));
         var engine = new RiskEngine(settings, timeframe);
@@ -34,11 +40,15 @@ public static class Backtester
         var equity = new EquityTracker((double)settings.InitialCapital, candles.Length, MaxEquityPoints);
         var step = timeframe.Duration.Ticks;
         var last = candles.Length - 1;
+        var tick = 0;
 
         for (var i = 0; i <= last; i++)
         {
             ref readonly var candle = ref candles[i];
+            var closeTicks = candle.OpenTime.Ticks + step;
             var exposed = state.Quantity > 0 || state.PendingOrder == PendingOrder.Buy;
+            for (; tick < ticks.Length && ticks[tick].Time.Ticks < closeTicks; tick++)
+                engine.OnPrice(ticks[tick].Time, ticks[tick].Price, ref broker);
             var signal = strategy.OnCandle(in candle);
             engine.OnCandle(in candle, signal, ref broker);
             if (i == last && engine.TryExitEndOfData(in candle, out var intent))
@@ -47,7 +57,7 @@ public static class Backtester
                 var pnl = engine.ApplyFill(in intent, in fill);
                 broker.Filled(in intent, in fill, pnl);
             }
-            var closeTime = new DateTime(candle.OpenTime.Ticks + step, DateTimeKind.Utc);
+            var closeTime = new DateTime(closeTicks, DateTimeKind.Utc);
             equity.Add(candle.OpenTime, closeTime, engine.Equity(candle.Close), exposed);
         }
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Backtesting;
@@ -51,7 +54,14 @@ public struct SimulatedBroker : IFillDriver
             RoundTrips.Add(new RoundTrip(_entryTime, fill.Time, _entryCost, _pnl));
     }
 
-    public readonly void Notice(DateTime time, CandleDecision decision)
+    /// <summary>Only entries that were skipped or blocked are worth a log line in a backtest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void Notice(DateTime closeTime, in Candle candle, Signal signal, CandleDecision decision)
+    {
+        if (decision >= CandleDecision.EntrySkippedZeroSize) LogNotice(closeTime, decision);
+    }
+
+    private readonly void LogNotice(DateTime closeTime, CandleDecision decision)
     {
         if (Log.Count >= MaxLogLines) return;
         var text = decision switch
@@ -61,6 +71,6 @@ public struct SimulatedBroker : IFillDriver
             CandleDecision.EntryBlockedDailyLoss => "entry blocked: maximum daily loss reached",
             _ => decision.ToString(),
         };
-        Log.Add($"{time:yyyy-MM-dd'T'HH:mm:ss'Z'} {text}");
+        Log.Add($"{closeTime:yyyy-MM-dd'T'HH:mm:ss'Z'} {text}");
     }
 }

@@ -13,8 +13,6 @@ using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ExchangeSide = AlgoTrade.Core.Exchanges.OrderSide;
-using TradingSide = AlgoTrade.Core.Trading.OrderSide;
 
 namespace AlgoTrade.Core.Runtime;
 
@@ -59,7 +57,12 @@ public sealed class BotRunner(
         catch (Exception ex)
         {
             logger.LogError(ex, "Tick of bot {BotId} failed", botId);
-            return await RecordFailureAsync(botId, bot.UserId, ex.GetType().Name + ": " + ex.Message, permanent: false, details: null, cancellationToken);
+            // The tick's own context may hold half-done changes: the failure is written in a fresh one.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var reloaded = await fresh.BotConfigs.Include(b => b.State).SingleOrDefaultAsync(b => b.Id == botId, cancellationToken);
+            if (reloaded?.State is null) return TickOutcome.Skipped;
+            return await FailAsync(fresh, new BotTick(reloaded, reloaded.State, clock.GetUtcNow().UtcDateTime), engine: null,
+                ex.GetType().Name + ": " + ex.Message, permanent: false, error: null, cancellationToken);
         }
     }
 
@@ -70,11 +73,11 @@ public sealed class BotRunner(
         // The same validator as the form and the CLI: settings edited in the database by hand are caught here.
         var problems = BotConfigValidator.ValidateSettings(bot);
         if (problems.Count > 0)
-            return await RecordFailureAsync(bot.Id, bot.UserId, "The bot's settings are invalid: " + string.Join(" ", problems.SelectMany(e => e.Value)), permanent: true, details: null, ct);
+            return await FailAsync(db, tick, engine: null, "The bot's settings are invalid: " + string.Join(" ", problems.SelectMany(e => e.Value)), permanent: true, error: null, ct);
         var feeRate = ExchangeNames.RequiresApiKey(bot.ExchangeName) ? options.Value.LiveFeeRate : (decimal?)null;
         var settings = RiskSettings.FromBotConfig(bot, out var settingErrors, feeRate);
         if (settingErrors.Count > 0)
-            return await RecordFailureAsync(bot.Id, bot.UserId, "The bot's settings are invalid: " + string.Join(" ", settingErrors.SelectMany(e => e.Value)), permanent: true, details: null, ct);
+            return await FailAsync(db, tick, engine: null, "The bot's settings are invalid: " + string.Join(" ", settingErrors.SelectMany(e => e.Value)), permanent: true, error: null, ct);
         // The validator above checked timeframe, strategy and parameters; these only turn the columns into values.
         var timeframe = Timeframe.Parse(bot.Timeframe);
         var definition = StrategyRegistry.Get(bot.StrategyType);
@@ -85,7 +88,7 @@ public sealed class BotRunner(
         {
             keys = await credentials.GetAsync(bot.UserId, bot.ExchangeName, ct);
             if (keys is null)
-                return await RecordFailureAsync(bot.Id, bot.UserId, $"No valid {bot.ExchangeName} API key: add or re-validate one on the API keys page.", permanent: true, details: null, ct);
+                return await FailAsync(db, tick, engine: null, $"No valid {bot.ExchangeName} API key: add or re-validate one on the API keys page.", permanent: true, error: null, ct);
         }
         var client = exchanges.Create(bot.ExchangeName, keys, bot.Id);
         var positionState = string.IsNullOrEmpty(state.EngineState)
@@ -93,12 +96,13 @@ public sealed class BotRunner(
             : BacktestJson.Deserialize<PositionState>(state.EngineState)!;
         var engine = new RiskEngine(settings, timeframe, positionState);
         var orders = new OrderExecutor(db, client, tick, engine, clock);
+        var driver = new LiveFillDriver(orders, tick);
         tick.LastPrice = state.LastPrice is { } known ? (double)known : double.NaN;
 
         // 1. An order whose outcome is unknown is settled before anything else happens.
         var reconciled = await orders.ReconcileAsync(ct);
         if (reconciled is { } stuck)
-            return await FailTransientAsync(db, tick, engine, stuck, ct);
+            return await FailAsync(db, tick, engine, $"{bot.ExchangeName}: {stuck.Message}", permanent: false, stuck, ct);
 
         // 2. Candles and the last price. The bot's warm strategy only needs what closed since its last tick;
         // without one, a new strategy is warmed on the last `window` closed candles (the client pages its requests).
@@ -130,38 +134,18 @@ public sealed class BotRunner(
             var signal = strategy.OnCandle(in candle);
             warm.FedThrough = candle.OpenTime;
             if (state.LastCandleOpenTime is { } last && candle.OpenTime <= last) continue;
-            if (!firstTick)
-            {
-                var error = await ProcessClosedCandleAsync(engine, orders, tick, candle, signal, ct);
-                if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-            }
+            if (!firstTick && !await engine.RunAsync(engine.CandleStep(in candle, signal), driver, ct))
+                return await ExchangeFailureAsync(db, tick, engine, driver.Error!, ct);
             state.LastCandleOpenTime = candle.OpenTime;
         }
         if (firstTick)
             tick.Log(ActivityLogLevel.Info, $"Started: indicators warmed up on {klines.Count} closed {bot.Timeframe} candles", new { candles = klines.Count, last_price = price });
 
-        // 4. The order decided at the last close goes out now, at the market.
-        if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(tick.Now, price, out var pending))
-        {
-            var error = await orders.ExecuteAsync(pending, referencePrice: true, ct);
-            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-        }
-
-        // 5. Between candles: stops, take-profits and the duration limit against the last price.
-        if (state.ForceExitRequested && engine.State.Quantity > 0)
-        {
-            var forced = new OrderIntent(TradingSide.Sell, FillReason.Signal, tick.Now, price, engine.State.Quantity, engine.State.Quantity * price);
-            tick.Log(ActivityLogLevel.Warning, "Force exit requested by the owner: selling the whole position at the market", new { price });
-            var error = await orders.ExecuteAsync(forced, referencePrice: true, ct, reasonName: "manual");
-            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-        }
+        // 4. Between candles, at the last price: the order decided at the last close goes out at the market, then an
+        // owner's force exit, then stops, take-profits and the duration limit (the same rules as within a candle).
+        if (!await engine.RunAsync(engine.PriceStep(tick.Now, price, forceExit: state.ForceExitRequested), driver, ct))
+            return await ExchangeFailureAsync(db, tick, engine, driver.Error!, ct);
         state.ForceExitRequested = false;
-        var guard = 0;
-        while (guard++ < 8 && engine.TryExitAtPrice(tick.Now, price, out var exit))
-        {
-            var error = await orders.ExecuteAsync(exit, referencePrice: true, ct);
-            if (error is not null) return await ExchangeFailureAsync(db, tick, engine, error, ct);
-        }
 
         await CommitAsync(db, tick, engine, price, ct);
         strategies.Put(bot.Id, warm, TimeSpan.FromSeconds(bot.CheckIntervalSeconds));
@@ -191,52 +175,6 @@ public sealed class BotRunner(
     private static string StrategyFingerprint(BotConfig bot) =>
         string.Join('|', bot.ExchangeName, bot.Symbol, bot.Timeframe, bot.StrategyType, bot.StrategyParams.RootElement.GetRawText());
 
-    private static async Task<ExchangeError?> ProcessClosedCandleAsync(
-        RiskEngine engine, OrderExecutor orders, BotTick tick, Candle candle, Signal signal, CancellationToken ct)
-    {
-        // A pending order still here failed to go out at the previous tick: it fills at this candle's open, as step 0.
-        if (engine.State.PendingOrder != PendingOrder.None && engine.TryTakePendingOrder(candle.OpenTime, candle.Open, out var stale))
-        {
-            if (await orders.ExecuteAsync(stale, referencePrice: true, ct) is { } e) return e;
-        }
-        if (engine.State.Quantity > 0)
-        {
-            var guard = 0;
-            while (guard++ < 8 && engine.TryExitWithinCandle(in candle, out var exit))
-            {
-                if (await orders.ExecuteAsync(exit, referencePrice: true, ct) is { } e) return e;
-            }
-            if (engine.TryExitOnDuration(in candle, out var timeout))
-            {
-                if (await orders.ExecuteAsync(timeout, referencePrice: true, ct) is { } e) return e;
-            }
-        }
-        var decision = engine.OnCandleClosed(in candle, signal);
-        var details = new { candle_open = candle.OpenTime, close = candle.Close, signal = signal.ToString(), decision = decision.ToString() };
-        switch (decision)
-        {
-            case CandleDecision.EntryScheduled:
-                tick.Log(ActivityLogLevel.Info, $"Entry signal at close {candle.Close:G10}: buying at the market", details);
-                break;
-            case CandleDecision.ExitScheduled:
-                tick.Log(ActivityLogLevel.Info, $"Exit signal at close {candle.Close:G10}: selling at the market", details);
-                break;
-            case CandleDecision.EntryBlockedDailyTarget:
-            case CandleDecision.EntryBlockedDailyLoss:
-                tick.Log(ActivityLogLevel.Warning, decision == CandleDecision.EntryBlockedDailyTarget
-                    ? "Entry blocked: today's profit target is reached" : "Entry blocked: today's loss limit is reached", details);
-                tick.State.Status = BotStatus.Paused;
-                break;
-            case CandleDecision.EntrySkippedZeroSize:
-                tick.Log(ActivityLogLevel.Warning, "Entry skipped: the position size is zero (no cash left)", details);
-                break;
-            default:
-                tick.Log(ActivityLogLevel.Debug, $"Candle {candle.OpenTime:u} closed at {candle.Close:G10}: {signal}", details, routine: true);
-                break;
-        }
-        return null;
-    }
-
     private async Task CommitAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, double price, CancellationToken ct)
     {
         var state = tick.State;
@@ -258,72 +196,57 @@ public sealed class BotRunner(
         events.Publish(new BotStateChanged(bot.Id, bot.UserId, tick.Now, tick.State.Status));
     }
 
-    private async Task<TickOutcome> ExchangeFailureAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, ExchangeError error, CancellationToken ct)
+    private Task<TickOutcome> ExchangeFailureAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, ExchangeError error, CancellationToken ct)
     {
-        var permanent = error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol;
         // Raised here, on the node that ran the tick, so a cluster tells the owner once.
         if (error.Kind == ExchangeErrorKind.InvalidApiKey)
             notifications.Notify(tick.Bot.UserId, NotificationTypes.ApiKeyInvalid,
                 ApiKeyNotifications.Rejected(tick.Bot.ExchangeName, null, error.Message, tick.Bot.Id, tick.Bot.Name, tick.Now));
-        if (permanent)
-            return await RecordFailureAsync(tick.Bot.Id, tick.Bot.UserId, $"{tick.Bot.ExchangeName}: {error.Message}", permanent: true,
-                details: new { kind = error.Kind.ToString(), code = error.Code }, ct);
-        return await FailTransientAsync(db, tick, engine, error, ct);
+        return FailAsync(db, tick, engine, $"{tick.Bot.ExchangeName}: {error.Message}",
+            permanent: error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol, error, ct);
     }
 
     /// <summary>
-    /// A transient failure keeps what already happened this tick (fills that did go through are committed with their
-    /// trades and the engine state) and lets the next tick retry; an order of unknown outcome stays written down.
+    /// The one place a failed tick is recorded: the failure streak, the message, one error row in the activity log,
+    /// and status error (the bot inactive) when the failure is permanent or the streak reaches
+    /// <see cref="RuntimeOptions.MaxConsecutiveFailures"/>. With the tick's <paramref name="engine"/>, what already
+    /// happened this tick is kept (fills that went through commit with their trades and the engine state, an order of
+    /// unknown outcome stays written down) and the next tick retries.
     /// </summary>
-    private async Task<TickOutcome> FailTransientAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine engine, ExchangeError error, CancellationToken ct)
+    private async Task<TickOutcome> FailAsync(AlgoTradeDbContext db, BotTick tick, RiskEngine? engine, string message, bool permanent,
+        ExchangeError? error, CancellationToken ct)
     {
         var state = tick.State;
+        var limit = options.Value.MaxConsecutiveFailures;
         state.ConsecutiveFailures++;
-        var message = $"{tick.Bot.ExchangeName}: {error.Message}";
-        var giveUp = state.ConsecutiveFailures >= options.Value.MaxConsecutiveFailures;
-        state.LastErrorMessage = message;
+        var giveUp = permanent || state.ConsecutiveFailures >= limit;
+        state.LastErrorMessage = message.Length > 2000 ? message[..2000] : message;
         if (giveUp)
         {
             state.Status = BotStatus.Error;
             tick.Bot.IsActive = false;
         }
-        tick.Log(ActivityLogLevel.Error, giveUp
-                ? $"Tick failed {state.ConsecutiveFailures} times in a row; the bot is stopped with status error: {message}"
-                : $"Tick failed (attempt {state.ConsecutiveFailures} of {options.Value.MaxConsecutiveFailures}), retrying next tick: {message}",
-            new { kind = error.Kind.ToString(), code = error.Code, retry_after_seconds = error.RetryAfter?.TotalSeconds, consecutive_failures = state.ConsecutiveFailures });
-        await TickCheckpoint.SaveAsync(db, tick, engine, tick.LastPrice, ct);
-        Publish(tick);
-        return giveUp ? TickOutcome.BotDisabled : TickOutcome.FailedTransient;
-    }
-
-    /// <summary>Writes a failure in a fresh context (the tick's own may hold half-done changes).</summary>
-    private async Task<TickOutcome> RecordFailureAsync(int botId, int userId, string message, bool permanent, object? details, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bot = await db.BotConfigs.Include(b => b.State).SingleOrDefaultAsync(b => b.Id == botId, ct);
-        if (bot?.State is null) return TickOutcome.Skipped;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var state = bot.State;
-        state.ConsecutiveFailures++;
-        var giveUp = permanent || state.ConsecutiveFailures >= options.Value.MaxConsecutiveFailures;
-        state.LastErrorMessage = message.Length > 2000 ? message[..2000] : message;
-        state.LastRunAt = now;
-        state.LastUpdatedAt = now;
-        if (giveUp)
+        tick.Log(ActivityLogLevel.Error,
+            permanent ? $"Bot stopped with status error: {message}"
+            : giveUp ? $"Tick failed {state.ConsecutiveFailures} times in a row; the bot is stopped with status error: {message}"
+            : $"Tick failed (attempt {state.ConsecutiveFailures} of {limit}), retrying next tick: {message}",
+            new
+            {
+                permanent, consecutive_failures = state.ConsecutiveFailures, kind = error?.Kind.ToString(), code = error?.Code,
+                retry_after_seconds = error?.RetryAfter?.TotalSeconds,
+            });
+        if (engine is not null)
         {
-            state.Status = BotStatus.Error;
-            bot.IsActive = false;
+            await TickCheckpoint.SaveAsync(db, tick, engine, tick.LastPrice, ct);
         }
-        var text = giveUp ? $"Bot stopped with status error: {message}" : $"Tick failed (attempt {state.ConsecutiveFailures} of {options.Value.MaxConsecutiveFailures}), retrying next tick: {message}";
-        var log = new BotActivityLog
+        else
         {
-            BotConfigId = botId, UserId = userId, Timestamp = now, LogLevel = ActivityLogLevel.Error, Message = text,
-            Details = JsonSerializer.SerializeToDocument(new { permanent, consecutive_failures = state.ConsecutiveFailures, detail = details }),
-        };
-        db.BotActivityLogs.Add(log);
-        await db.SaveChangesAsync(ct);
-        events.Publish(new LogWritten(botId, userId, now, log.LogLevel, log.Message));
-        events.Publish(new BotStateChanged(botId, userId, now, state.Status));
+            state.LastRunAt = tick.Now;
+            state.LastUpdatedAt = tick.Now;
+            db.BotActivityLogs.AddRange(tick.TakeUnsavedLogs());
+            await db.SaveChangesAsync(ct);
+        }
+        Publish(tick);
         return giveUp ? TickOutcome.BotDisabled : TickOutcome.FailedTransient;
     }
 

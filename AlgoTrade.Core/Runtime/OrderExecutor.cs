@@ -39,9 +39,9 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             if (!found.Success && found.Error.Kind == ExchangeErrorKind.OrderNotFound)
             {
                 tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} was never executed by the exchange; it is dropped",
-                    new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.BookedReason });
+                    new { client_order_id = pending.ClientOrderId, side = pending.Side.ToString(), reason = pending.Reason.ToName() });
                 // A signal order that never reached the book is decided again: it goes out at this tick's price.
-                RestorePendingSignal(pending.ToIntent());
+                engine.PutBackPendingOrder(pending.ToIntent());
             }
             else if (!found.Success)
             {
@@ -55,7 +55,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 {
                     // Booked at the exchange's fill time, not at this later tick's time.
                     var filledAt = found.Data.UpdatedAt > DateTime.UnixEpoch ? found.Data.UpdatedAt : tick.Now;
-                    await BookAsync(pending.ToIntent(), found.Data, pending.BookedReason, filledAt, ct);
+                    await BookAsync(pending.ToIntent(), found.Data, pending.Reason.ToName(), filledAt, ct);
                     tick.Log(ActivityLogLevel.Warning, $"Order {pending.ClientOrderId} had been filled before the last tick could record it; recorded now",
                         new { client_order_id = pending.ClientOrderId, exchange_order_id = found.Data.OrderId });
                 }
@@ -74,17 +74,17 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
     }
 
     /// <summary>Places one intent at the market and books the fill. Returns an error that should end the tick.</summary>
-    public async Task<ExchangeError?> ExecuteAsync(OrderIntent intent, bool referencePrice, CancellationToken ct, string? reasonName = null)
+    public async Task<ExchangeError?> ExecuteAsync(OrderIntent intent, bool referencePrice, CancellationToken ct)
     {
         if (await SymbolAsync(ct) is { Error: { } symbolError })
         {
-            RestorePendingSignal(in intent);
+            engine.PutBackPendingOrder(in intent);
             return symbolError;
         }
         var state = tick.State;
         state.OrderSequence++;
         var clientOrderId = ClientOrderIdFor(tick.Bot.Id, state.OrderSequence);
-        var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime, reasonName);
+        var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime);
         _pending.Add(pending);
         await WriteDownAsync(ct);
 
@@ -104,14 +104,14 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             if (placed.Error.IsTransient)
             {
                 // Nothing was executed; an order decided at a close is retried by the next tick.
-                RestorePendingSignal(in intent);
+                engine.PutBackPendingOrder(in intent);
                 return placed.Error;
             }
             tick.Log(ActivityLogLevel.Error, $"{(intent.Side == TradingSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
                 new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
             return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
         }
-        await BookAsync(intent, placed.Data, pending.BookedReason, tick.Now, ct);
+        await BookAsync(intent, placed.Data, intent.Reason.ToName(), tick.Now, ct);
         _pending.Remove(pending);
         tick.State.PendingOrders = null;
         return null;
@@ -180,12 +180,6 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             fee,
             realized_pnl = double.IsNaN(pnl) ? (double?)null : pnl,
         });
-    }
-
-    private void RestorePendingSignal(in OrderIntent intent)
-    {
-        if (intent.Reason == FillReason.Signal)
-            engine.State.PendingOrder = intent.Side == TradingSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
     }
 
     /// <summary>The symbol's assets, asked once per tick and only when an order is booked (commissions name assets).</summary>

@@ -15,14 +15,10 @@ public sealed record PendingExchangeOrder(
     double Quantity,
     double QuoteAmount,
     int PartialLevel,
-    DateTime PlacedAt,
-    string? ReasonName = null)
+    DateTime PlacedAt)
 {
-    /// <summary>The reason booked on the trade: a force exit is "manual" although the engine sells it as a signal.</summary>
-    public string BookedReason => ReasonName ?? Reason.ToName();
-
     public OrderIntent ToIntent() => new(Side, Reason, Time, Price, Quantity, QuoteAmount, PartialLevel);
 
-    public static PendingExchangeOrder From(in OrderIntent intent, string clientOrderId, DateTime placedAt, string? reasonName) =>
-        new(clientOrderId, intent.Side, intent.Reason, intent.Time, intent.Price, intent.Quantity, intent.QuoteAmount, intent.PartialLevel, placedAt, reasonName);
+    public static PendingExchangeOrder From(in OrderIntent intent, string clientOrderId, DateTime placedAt) =>
+        new(clientOrderId, intent.Side, intent.Reason, intent.Time, intent.Price, intent.Quantity, intent.QuoteAmount, intent.PartialLevel, placedAt);
 }

@@ -10,6 +10,9 @@ public enum FillReason : byte
     TakeProfit,
     MaxDuration,
     EndOfData,
+
+    /// <summary>The owner asked the live bot to sell everything now (force exit); never in a backtest.</summary>
+    Manual,
 }
 
 public static class FillReasonNames
@@ -23,6 +26,7 @@ public static class FillReasonNames
         FillReason.TakeProfit => "take_profit",
         FillReason.MaxDuration => "max_duration",
         FillReason.EndOfData => "end_of_data",
+        FillReason.Manual => "manual",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -85,28 +85,99 @@ public sealed class RiskEngine
     /// <summary>Partial take-profit levels in the order the engine works them (ascending percentage).</summary>
     public int PartialLevelCount => _partialFactors.Length;
 
+    /// <summary>A closed candle and the strategy's <paramref name="signal"/> for it: fill model steps 0–5.</summary>
+    public EngineStep CandleStep(in Candle candle, Signal signal) =>
+        new(in candle, candle.OpenTime.Ticks + _timeframeTicks, signal, isCandle: true, forceExit: false);
+
     /// <summary>
-    /// Runs fill model steps 0–5 for one closed candle, executing every intent through <paramref name="driver"/>.
-    /// <paramref name="signal"/> is the strategy's output for this same candle.
+    /// A price seen between candle closes (the live runtime's ticks, or the ticks given to the backtester): the
+    /// pending order fills at it, then an owner's force exit, then steps 1–3 with the price as a flat candle. A tick
+    /// exactly at a candle's open therefore changes nothing the candle itself would not do.
     /// </summary>
+    public EngineStep PriceStep(DateTime time, double price, bool forceExit = false) =>
+        new(new Candle(time, price, price, price, price, 0), time.Ticks, Signal.None, isCandle: false, forceExit);
+
+    /// <summary>
+    /// The one step order of the fill model: hands out the next intent of <paramref name="step"/>, or returns false
+    /// when the step is done (for a candle, <see cref="EngineStep.Decision"/> then holds what its close decided).
+    /// The caller executes each intent and books its fill (<see cref="ApplyFill"/>) before asking for the next.
+    /// Stops and take-profits repeat while each exit fills, at most once per partial level plus one final exit;
+    /// an exit that did not fill (an exchange refused it) is not handed out again in the same step.
+    /// </summary>
+    public bool TryNextIntent(ref EngineStep step, out OrderIntent intent)
+    {
+        // One dispatch per call, then straight on through the steps: the backtest's hot loop calls this for every candle.
+        switch (step.Phase)
+        {
+            case EngineStepPhase.PendingOrder:
+                step.Phase = EngineStepPhase.ForceExit;
+                if (State.PendingOrder != PendingOrder.None && TryTakePendingOrder(step.Bar.OpenTime, step.Bar.Open, out intent))
+                    return true;
+                goto case EngineStepPhase.ForceExit;
+            case EngineStepPhase.ForceExit:
+                step.Phase = EngineStepPhase.Exits;
+                if (step.ForceExit && State.Quantity > 0)
+                {
+                    intent = SellAll(FillReason.Manual, step.Bar.OpenTime, step.Bar.Close);
+                    return true;
+                }
+                goto case EngineStepPhase.Exits;
+            case EngineStepPhase.Exits:
+                if (State.Quantity > 0 && step.ExitsHandedOut <= _partialFactors.Length
+                    && (step.ExitsHandedOut == 0 || State.TradeCount != step.TradeCountAtLastExit)
+                    && TryExitWithinCandle(in step.Bar, out intent))
+                {
+                    step.ExitsHandedOut++;
+                    step.TradeCountAtLastExit = State.TradeCount;
+                    return true;
+                }
+                goto case EngineStepPhase.MaxDuration;
+            case EngineStepPhase.MaxDuration:
+                step.Phase = step.IsCandle ? EngineStepPhase.Close : EngineStepPhase.Done;
+                if (_hasMaxDuration && TryExitOnDuration(step.DurationCheckTicks, step.Bar.Close, out intent))
+                    return true;
+                if (!step.IsCandle) break;
+                goto case EngineStepPhase.Close;
+            case EngineStepPhase.Close:
+                step.Phase = EngineStepPhase.Done;
+                step.Decision = OnCandleClosed(in step.Bar, step.Signal);
+                break;
+        }
+        intent = default;
+        return false;
+    }
+
+    /// <summary>Runs a closed candle (steps 0–5) through a synchronous driver: the backtester.</summary>
     public CandleDecision OnCandle<TDriver>(in Candle candle, Signal signal, ref TDriver driver) where TDriver : IFillDriver
     {
-        OrderIntent intent;
-        if (State.PendingOrder != PendingOrder.None && TryTakePendingOrder(candle.OpenTime, candle.Open, out intent))
+        var step = CandleStep(in candle, signal);
+        while (TryNextIntent(ref step, out var intent))
             Execute(in intent, ref driver);
+        driver.Notice(new DateTime(step.DurationCheckTicks, DateTimeKind.Utc), in step.Bar, signal, step.Decision);
+        return step.Decision;
+    }
 
-        if (State.Quantity > 0)
+    /// <summary>Runs a price seen between candle closes (see <see cref="PriceStep"/>) through a synchronous driver.</summary>
+    public void OnPrice<TDriver>(DateTime time, double price, ref TDriver driver) where TDriver : IFillDriver
+    {
+        var step = PriceStep(time, price);
+        while (TryNextIntent(ref step, out var intent))
+            Execute(in intent, ref driver);
+    }
+
+    /// <summary>
+    /// Runs a step through an asynchronous driver: the live runtime. Returns false when the driver ended it early
+    /// (no notice is given then: the candle was not finished).
+    /// </summary>
+    public async ValueTask<bool> RunAsync<TDriver>(EngineStep step, TDriver driver, CancellationToken cancellationToken) where TDriver : IAsyncFillDriver
+    {
+        while (TryNextIntent(ref step, out var intent))
         {
-            while (TryExitWithinCandle(in candle, out intent))
-                Execute(in intent, ref driver);
-            if (TryExitOnDuration(in candle, out intent))
-                Execute(in intent, ref driver);
+            if (!await driver.ExecuteAsync(intent, cancellationToken)) return false;
         }
-
-        var decision = OnCandleClosed(in candle, signal);
-        if (decision >= CandleDecision.EntrySkippedZeroSize)
-            driver.Notice(candle.OpenTime.AddTicks(_timeframeTicks), decision);
-        return decision;
+        if (step.IsCandle)
+            driver.Notice(new DateTime(step.DurationCheckTicks, DateTimeKind.Utc), step.Bar, step.Signal, step.Decision);
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -118,10 +189,20 @@ public sealed class RiskEngine
     }
 
     /// <summary>
+    /// Puts back the order decided at a close when its intent did not execute (the exchange was unreachable or the
+    /// order never reached the book), so it goes out at the next opportunity. Other intents are decided afresh.
+    /// </summary>
+    public void PutBackPendingOrder(in OrderIntent intent)
+    {
+        if (intent.Reason == FillReason.Signal)
+            State.PendingOrder = intent.Side == OrderSide.Buy ? PendingOrder.Buy : PendingOrder.Sell;
+    }
+
+    /// <summary>
     /// Step 0: turns the order decided at the previous close into a market intent at <paramref name="referencePrice"/>
     /// (open[t] in a backtest, the current price live), worsened by the slippage. Clears the pending order.
     /// </summary>
-    public bool TryTakePendingOrder(DateTime time, double referencePrice, out OrderIntent intent)
+    private bool TryTakePendingOrder(DateTime time, double referencePrice, out OrderIntent intent)
     {
         var pending = State.PendingOrder;
         State.PendingOrder = PendingOrder.None;
@@ -144,9 +225,9 @@ public sealed class RiskEngine
 
     /// <summary>
     /// Steps 1–2 for a candle: the stop (gap through it fills at the open), then the next partial take-profit or the
-    /// take-profit. Call repeatedly, applying each fill, until it returns false.
+    /// take-profit. Called again after each fill.
     /// </summary>
-    public bool TryExitWithinCandle(in Candle candle, out OrderIntent intent)
+    private bool TryExitWithinCandle(in Candle candle, out OrderIntent intent)
     {
         var state = State;
         if (state.Quantity <= 0)
@@ -198,14 +279,15 @@ public sealed class RiskEngine
         return false;
     }
 
-    /// <summary>Step 3: exit the rest at the close once (close time − entry time) reaches max_trade_duration_hours.</summary>
-    public bool TryExitOnDuration(in Candle candle, out OrderIntent intent)
+    /// <summary>
+    /// Step 3: exit the rest at <paramref name="price"/> less slippage once (<paramref name="atTicks"/> − entry time)
+    /// reaches max_trade_duration_hours: a candle's close and its close time, or a price and its time.
+    /// </summary>
+    private bool TryExitOnDuration(long atTicks, double price, out OrderIntent intent)
     {
-        var closeTicks = candle.OpenTime.Ticks + _timeframeTicks;
-        if (_hasMaxDuration && State.Quantity > 0 && State.EntryTime is { } entryTime
-            && closeTicks - entryTime.Ticks >= _maxDurationTicks)
+        if (_hasMaxDuration && State.Quantity > 0 && State.EntryTime is { } entryTime && atTicks - entryTime.Ticks >= _maxDurationTicks)
         {
-            intent = SellAll(FillReason.MaxDuration, new DateTime(closeTicks, DateTimeKind.Utc), candle.Close * _sellSlippage);
+            intent = SellAll(FillReason.MaxDuration, new DateTime(atTicks, DateTimeKind.Utc), price * _sellSlippage);
             return true;
         }
         intent = default;
@@ -216,7 +298,7 @@ public sealed class RiskEngine
     /// Steps 4–5 at the close of a candle: raise M with its high, then schedule the order the signal asks for,
     /// subject to the daily limits of the UTC day in which it would fill (the next candle's open).
     /// </summary>
-    public CandleDecision OnCandleClosed(in Candle candle, Signal signal)
+    private CandleDecision OnCandleClosed(in Candle candle, Signal signal)
     {
         var state = State;
         if (state.Quantity > 0)
@@ -236,47 +318,6 @@ public sealed class RiskEngine
         state.PendingOrder = PendingOrder.Buy;
         state.PendingDecidedAt = new DateTime(fillTicks, DateTimeKind.Utc);
         return CandleDecision.EntryScheduled;
-    }
-
-    /// <summary>
-    /// Live runtime, between candles: checks the stop, the take-profit levels and the maximum duration against the
-    /// last traded price. Stops and the duration exit are market orders (slippage applies); take-profit levels are
-    /// reported at the observed price. Call repeatedly, applying each fill, until it returns false.
-    /// </summary>
-    public bool TryExitAtPrice(DateTime time, double price, out OrderIntent intent)
-    {
-        var state = State;
-        if (state.Quantity > 0)
-        {
-            var entry = state.EntryPrice;
-            var stop = StopLevel(entry, state.MaxPriceSinceEntry, out var stopReason);
-            if (stop > 0 && price <= stop)
-            {
-                intent = SellAll(stopReason, time, price * _sellSlippage);
-                return true;
-            }
-            var filled = state.PartialTakeProfitsFilled;
-            for (var i = 0; i < _partialFactors.Length; i++)
-            {
-                if ((filled & (1 << i)) != 0) continue;
-                if (price < entry * _partialFactors[i]) break;
-                intent = SellPartial(i, time, price);
-                return true;
-            }
-            var allPartialsDone = filled == (1 << _partialFactors.Length) - 1;
-            if (_hasTakeProfit && allPartialsDone && price >= entry * _takeProfitFactor)
-            {
-                intent = SellAll(FillReason.TakeProfit, time, price);
-                return true;
-            }
-            if (_hasMaxDuration && state.EntryTime is { } entryTime && time.Ticks - entryTime.Ticks >= _maxDurationTicks)
-            {
-                intent = SellAll(FillReason.MaxDuration, time, price * _sellSlippage);
-                return true;
-            }
-        }
-        intent = default;
-        return false;
     }
 
     /// <summary>At the end of the data: close what is left at the last close (no slippage); drop a pending order.</summary>

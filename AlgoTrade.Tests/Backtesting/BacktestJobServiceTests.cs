@@ -10,8 +10,8 @@ using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Trading;
+using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
-using AlgoTrade.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,7 +102,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
             Assert.True(page.Success);
             if (page.Data.Count == 0) break;
             candles.AddRange(page.Data.Where(k => k.OpenTime < End)
-                .Select(k => new Candle(k.OpenTime, (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close, (double)k.Volume)));
+                .Select(k => k.ToCandle()));
             from = page.Data[^1].OpenTime + Timeframe.Parse(timeframe).Duration;
         }
         return candles.ToArray();

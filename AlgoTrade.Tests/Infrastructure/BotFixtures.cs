@@ -3,7 +3,7 @@ using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Runtime;
-using AlgoTrade.Web.Live;
+using AlgoTrade.Hosting.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlgoTrade.Tests.Infrastructure;

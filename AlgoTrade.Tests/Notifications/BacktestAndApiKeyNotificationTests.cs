@@ -11,7 +11,7 @@ using AlgoTrade.Core.Runtime;
 using AlgoTrade.Tests.Exchanges;
 using AlgoTrade.Tests.Exchanges.Fakes;
 using AlgoTrade.Tests.Infrastructure;
-using AlgoTrade.Web.Live;
+using AlgoTrade.Hosting.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

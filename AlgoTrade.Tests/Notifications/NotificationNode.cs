@@ -1,6 +1,7 @@
 using AlgoTrade.Core;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Notifications;
+using AlgoTrade.Hosting;
 using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Web.Extensions;
 using Microsoft.Extensions.Configuration;

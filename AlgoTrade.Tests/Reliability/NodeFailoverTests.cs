@@ -51,7 +51,7 @@ public class NodeFailoverTests(BrowserFixture browser, ITestOutputHelper output)
         {
             ["Scheduling:StoreMode"] = "Postgres",
             ["Scheduling:ClusterCheckinInterval"] = "00:00:02",
-            ["Serilog:MinimumLevel:Override:AlgoTrade.Web.Scheduling.BotTickJob"] = "Debug",
+            ["Serilog:MinimumLevel:Override:AlgoTrade.Hosting.Scheduling.BotTickJob"] = "Debug",
             ["Exchanges:Binance:BaseUrl"] = "http://127.0.0.1:9",
             ["Exchanges:BinanceTestnet:BaseUrl"] = "http://127.0.0.1:9",
         };

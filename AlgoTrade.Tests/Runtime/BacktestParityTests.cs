@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Domain;
+using KlineIntervals = AlgoTrade.Core.Exchanges.KlineIntervals;
 using AlgoTrade.Core.Exchanges.Simulated;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Runtime;
@@ -24,8 +25,9 @@ public class BacktestParityTests
     [Fact]
     public async Task Paper_bot_on_the_simulated_exchange_matches_the_backtester_fill_for_fill()
     {
-        var (live, expected) = await RunBothAsync(T0, Minutes, configure: null);
-        AssertSameFills(expected, live, T0.AddMinutes(Minutes));
+        var ticks = EverySecondsFor(T0, 60, Minutes);
+        var (live, expected, lastClose) = await RunBothAsync(ticks, configure: null);
+        AssertSameFills(expected, live, lastClose);
     }
 
     /// <summary>
@@ -35,11 +37,10 @@ public class BacktestParityTests
     [Fact]
     public async Task Long_period_bot_warms_up_beyond_one_kline_request_and_matches_the_backtester()
     {
-        var start = new DateTime(2026, 2, 3, 9, 0, 0, DateTimeKind.Utc);
-        const int minutes = 180;
-        var (live, expected) = await RunBothAsync(start, minutes, bot =>
+        var ticks = EverySecondsFor(new DateTime(2026, 2, 3, 9, 0, 0, DateTimeKind.Utc), 60, 180);
+        var (live, expected, lastClose) = await RunBothAsync(ticks, bot =>
             bot.StrategyParams = JsonDocument.Parse("""{"ema_fast": 2, "ema_slow": 1000, "rsi_period": 21, "rsi_overbought": 80}"""));
-        AssertSameFills(expected, live, start.AddMinutes(minutes));
+        AssertSameFills(expected, live, lastClose);
     }
 
     /// <summary>
@@ -49,50 +50,103 @@ public class BacktestParityTests
     [Fact]
     public async Task Ticks_alternating_between_two_nodes_match_the_backtester()
     {
-        var start = new DateTime(2026, 2, 3, 9, 0, 0, DateTimeKind.Utc);
-        const int minutes = 180;
-        var (live, expected) = await RunBothAsync(start, minutes, bot =>
+        var ticks = EverySecondsFor(new DateTime(2026, 2, 3, 9, 0, 0, DateTimeKind.Utc), 60, 180);
+        var (live, expected, lastClose) = await RunBothAsync(ticks, bot =>
             bot.StrategyParams = JsonDocument.Parse("""{"ema_fast": 2, "ema_slow": 1000, "rsi_period": 21, "rsi_overbought": 80}"""),
-            (h, minute) => minute / 30 % 2 == 0 ? h.Runner : h.SecondNode);
-        AssertSameFills(expected, live, start.AddMinutes(minutes));
+            (h, tick) => tick / 30 % 2 == 0 ? h.Runner : h.SecondNode);
+        AssertSameFills(expected, live, lastClose);
     }
 
-    private static async Task<(List<Trade> Live, List<BacktestTrade> Expected)> RunBothAsync(DateTime start, int minutes, Action<BotConfig>? configure,
+    /// <summary>
+    /// A bot checking every 25 s sees most candles only in the middle: the order decided at a close goes out at the
+    /// first price after it, and stops and take-profits fire at a price seen between closes. The backtester given the
+    /// same prices (<see cref="PriceTick"/>s) makes the same fills at the same prices.
+    /// </summary>
+    [Fact]
+    public async Task Ticks_between_candle_closes_match_the_backtester_given_the_same_prices()
+    {
+        var ticks = EverySecondsFor(T0, 25, Minutes);
+        var (live, expected, lastClose) = await RunBothAsync(ticks, configure: null);
+        AssertSameFills(expected, live, lastClose);
+        AssertSomeFillsBetweenCloses(live, TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>
+    /// Non-default everything: 5m candles, MACD with a long slow EMA (a warm-up of 1,240 candles, paged), a fixed position
+    /// size, two partial take-profits, a two-hour duration limit, and ticks every 70 s that rarely meet a close.
+    /// </summary>
+    [Fact]
+    public async Task Long_period_non_default_bot_on_5m_candles_with_ticks_between_closes_matches_the_backtester()
+    {
+        var ticks = EverySecondsFor(new DateTime(2026, 2, 4, 6, 0, 0, DateTimeKind.Utc), 70, 16 * 60);
+        var (live, expected, lastClose) = await RunBothAsync(ticks, bot =>
+        {
+            bot.Timeframe = "5m";
+            bot.StrategyType = "macd_cross";
+            bot.StrategyParams = JsonDocument.Parse("""{"macd_fast": 9, "macd_slow": 240, "macd_signal": 7}""");
+            bot.PositionSizePerc = null;
+            bot.PositionSizeFixed = 3_000m;
+            bot.StopLossPerc = 0.8m;
+            bot.TrailingStopPerc = 0.5m;
+            bot.TakeProfitPerc = 1.5m;
+            bot.PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 0.5, "ratio": 0.3}, {"percentage": 1, "ratio": 0.3}]""");
+            bot.MaxTradeDurationHours = 2;
+        });
+        AssertSameFills(expected, live, lastClose);
+        AssertSomeFillsBetweenCloses(live, TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>Ticks every <paramref name="seconds"/> from <paramref name="start"/> through <paramref name="minutes"/> later.</summary>
+    private static List<DateTime> EverySecondsFor(DateTime start, int seconds, int minutes) =>
+        Enumerable.Range(0, minutes * 60 / seconds + 1).Select(i => start.AddSeconds(i * seconds)).ToList();
+
+    private static void AssertSomeFillsBetweenCloses(List<Trade> live, TimeSpan timeframe)
+    {
+        var between = live.Where(t => t.Timestamp.Ticks % timeframe.Ticks != 0).ToList();
+        Assert.Contains(between, t => t.Side == TradeSide.Buy);
+        Assert.Contains(between, t => t.Side == TradeSide.Sell && t.ExitReason != "signal");
+    }
+
+    private static async Task<(List<Trade> Live, List<BacktestTrade> Expected, DateTime LastClose)> RunBothAsync(List<DateTime> ticks, Action<BotConfig>? configure,
         Func<RuntimeHarness, int, IBotRunner>? runnerAt = null)
     {
+        var start = ticks[0];
         await using var h = await RuntimeHarness.StartAsync(start);
         var (_, botId) = await h.CreateBotAsync(configure);
 
-        // The live bot: a warm-up tick, then one tick at every candle boundary.
-        for (var minute = 0; minute <= minutes; minute++)
+        // The live bot: a warm-up tick, then one tick at each instant.
+        for (var i = 0; i < ticks.Count; i++)
         {
-            h.Clock.Set(start.AddMinutes(minute));
-            await (runnerAt?.Invoke(h, minute) ?? h.Runner).TickAsync(botId, CancellationToken.None);
+            h.Clock.Set(ticks[i]);
+            await (runnerAt?.Invoke(h, i) ?? h.Runner).TickAsync(botId, CancellationToken.None);
         }
         var live = await RuntimeHarness.TradesAsync(botId);
 
-        // The backtester: the same strategy warmed on the same window of candles, then the candles the bot saw close.
+        // The backtester: the same strategy warmed on the same window of candles, then the candles the bot saw close,
+        // with the prices the bot saw at its ticks.
         BotConfig bot;
         await using (var db = await TestDatabase.SharedContextAsync())
             bot = await db.BotConfigs.AsNoTracking().SingleAsync(b => b.Id == botId);
+        var timeframe = Timeframe.Parse(bot.Timeframe);
         var definition = StrategyRegistry.Get(bot.StrategyType);
         var parameters = definition.Validate(bot.StrategyParams.RootElement).Parameters!;
         var window = RuntimeOptions.WarmUpWindow(new RuntimeOptions().CandleWindow, definition.WarmUpPeriod(parameters));
         var market = h.Services.GetRequiredService<SimulatedMarket>();
-        var candles = market.GetKlines(bot.Symbol, bot.Timeframe, start.AddMinutes(-window), start.AddMinutes(minutes - 1))
-            .Select(k => new Candle(k.OpenTime, (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close, (double)k.Volume))
+        var lastClosed = KlineIntervals.OpenTimeOf(bot.Timeframe, ticks[^1]) - timeframe.Duration;
+        var candles = market.GetKlines(bot.Symbol, bot.Timeframe, start - window * timeframe.Duration, lastClosed)
+            .Select(k => k.ToCandle())
             .ToArray();
+        var prices = ticks.Select(t => new PriceTick(t, (double)market.PriceAt(bot.Symbol, t))).ToArray();
         var strategy = definition.Create(parameters);
         foreach (var warm in candles.AsSpan(0, window)) strategy.OnCandle(in warm);
         var settings = RiskSettings.FromBotConfig(bot, out var errors);
         Assert.Empty(errors);
-        var expected = Backtester.Run(strategy, settings, Timeframe.Parse(bot.Timeframe), candles.AsSpan(window)).Trades
+        var expected = Backtester.Run(strategy, settings, timeframe, candles.AsSpan(window), prices).Trades
             .Where(t => t.Reason != FillReason.EndOfData)
             .ToList();
-        return (live, expected);
+        return (live, expected, lastClosed + timeframe.Duration);
     }
-
-    private static void AssertSameFills(List<BacktestTrade> expected, List<Trade> live, DateTime lastTick)
+    private static void AssertSameFills(List<BacktestTrade> expected, List<Trade> live, DateTime lastClose)
     {
         Assert.True(expected.Count >= 6, $"The scenario should trade several times; it made {expected.Count} fills.");
         Assert.Contains(expected, t => t.Reason is FillReason.StopLoss or FillReason.TrailingStop);
@@ -108,7 +162,7 @@ public class BacktestParityTests
             // The exchange rounds quantities down to the symbol's step (0.00001 BTC); the backtest does not.
             Assert.True(Math.Abs((double)l.QuantityFilled - e.Quantity) <= 0.00002, where);
         }
-        // Anything live did beyond the backtest happened at the last tick, on the candle that had not closed yet.
-        Assert.All(live.Skip(expected.Count), l => Assert.Equal(lastTick, l.Timestamp));
+        // Anything live did beyond the backtest happened after the last close, on the candle that had not closed yet.
+        Assert.All(live.Skip(expected.Count), l => Assert.True(l.Timestamp >= lastClose, $"extra live fill at {l.Timestamp:O}"));
     }
 }

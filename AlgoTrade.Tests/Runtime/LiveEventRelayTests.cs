@@ -1,7 +1,7 @@
 using AlgoTrade.Core;
 using AlgoTrade.Core.Events;
+using AlgoTrade.Hosting;
 using AlgoTrade.Tests.Infrastructure;
-using AlgoTrade.Web.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -70,7 +70,7 @@ public class RuleBacktestParityTests
             bot = await db.BotConfigs.AsNoTracking().SingleAsync(b => b.Id == botId);
         var market = h.Services.GetRequiredService<SimulatedMarket>();
         var candles = market.GetKlines(bot.Symbol, bot.Timeframe, T0.AddMinutes(-500), T0.AddMinutes(Minutes - 1))
-            .Select(k => new Candle(k.OpenTime, (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close, (double)k.Volume))
+            .Select(k => k.ToCandle())
             .ToArray();
         var strategy = StrategyRegistry.Create(bot.StrategyType, bot.StrategyParams.RootElement);
         Assert.IsType<RuleStrategy>(strategy);

@@ -3,8 +3,8 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
-using AlgoTrade.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
-using AlgoTrade.Web.Scheduling;
+using AlgoTrade.Hosting.Scheduling;
 using Microsoft.Extensions.Options;
 using Quartz;
-using SchedulingOptions = AlgoTrade.Web.Scheduling.SchedulingOptions;
+using SchedulingOptions = AlgoTrade.Hosting.Scheduling.SchedulingOptions;
 
 namespace AlgoTrade.Web.Admin;
 

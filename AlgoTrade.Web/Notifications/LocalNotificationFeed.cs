@@ -1,5 +1,5 @@
 using AlgoTrade.Core.Notifications;
-using AlgoTrade.Web.Live;
+using AlgoTrade.Hosting.Live;
 
 namespace AlgoTrade.Web.Notifications;
 

@@ -31,7 +31,7 @@ public sealed class BacktestCandleLoader(IExchangeClientFactory exchanges, ILogg
                 if (k.OpenTime < cursor || k.OpenTime >= end) continue;
                 if (candles.Count >= MaxCandles)
                     throw new BacktestDataException($"More than {MaxCandles:N0} candles between start and end: shorten the period or pick a longer timeframe.");
-                candles.Add(new Candle(k.OpenTime, (double)k.Open, (double)k.High, (double)k.Low, (double)k.Close, (double)k.Volume));
+                candles.Add(k.ToCandle());
                 added++;
             }
             if (added == 0) break;

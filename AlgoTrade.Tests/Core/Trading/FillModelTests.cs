@@ -218,21 +218,24 @@ public class FillModelTests
     {
         var engine = new RiskEngine(Settings(s => s with { StopLossPerc = 5, TakeProfitPerc = 10, PartialTakeProfits = [new(5, 0.5m)] }),
             AlgoTrade.Core.Market.Timeframe.H1);
-        Assert.Equal(CandleDecision.EntryScheduled, engine.OnCandleClosed(Bar(0, 100, 100, 100, 100), Enter));
-        Assert.True(engine.TryTakePendingOrder(At(1), 100, out var buy));
-        Assert.Equal(1000, buy.QuoteAmount);
-        engine.ApplyFill(buy, new Fill(At(1), 100, 10, 1000, 0));
+        var broker = new SimulatedBroker(0, engine.State);
+        Assert.Equal(CandleDecision.EntryScheduled, engine.OnCandle(Bar(0, 100, 100, 100, 100), Enter, ref broker));
+        engine.OnPrice(At(1), 100, ref broker);
+        Assert.Equal(1000, broker.Trades[0].QuoteQuantity);
         Assert.Equal(95, engine.StopLossPrice!.Value, Tol);
         Assert.Equal(110, engine.TakeProfitPrice!.Value, Tol);
 
-        Assert.False(engine.TryExitAtPrice(At(1).AddMinutes(1), 96, out _));
-        Assert.True(engine.TryExitAtPrice(At(1).AddMinutes(2), 105.5, out var partial));
+        engine.OnPrice(At(1).AddMinutes(1), 96, ref broker);
+        Assert.Single(broker.Trades);
+        engine.OnPrice(At(1).AddMinutes(2), 105.5, ref broker);
+        var partial = broker.Trades[1];
         Assert.Equal((OrderSide.Sell, FillReason.PartialTakeProfit, 5.0, 105.5), (partial.Side, partial.Reason, partial.Quantity, partial.Price));
-        Assert.Equal(27.5, engine.ApplyFill(partial, new Fill(partial.Time, 105.5, 5, 527.5, 0)), Tol);
-        Assert.False(engine.TryExitAtPrice(At(1).AddMinutes(3), 106, out _));
-        Assert.True(engine.TryExitAtPrice(At(1).AddMinutes(4), 94.9, out var stop));
-        Assert.Equal((FillReason.StopLoss, 5.0), (stop.Reason, stop.Quantity));
-        engine.ApplyFill(stop, new Fill(stop.Time, 94.9, 5, 474.5, 0));
+        Assert.Equal(27.5, partial.RealizedPnl!.Value, Tol);
+        engine.OnPrice(At(1).AddMinutes(3), 106, ref broker);
+        Assert.Equal(2, broker.Trades.Count);
+        engine.OnPrice(At(1).AddMinutes(4), 94.9, ref broker);
+        var stop = broker.Trades[2];
+        Assert.Equal((FillReason.StopLoss, 5.0, 94.9), (stop.Reason, stop.Quantity, stop.Price));
         Assert.False(engine.State.InPosition);
         Assert.Equal(1002, engine.State.Cash, Tol);
         Assert.Equal(2, engine.State.RealizedPnl, Tol);

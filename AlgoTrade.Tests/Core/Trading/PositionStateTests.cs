@@ -14,29 +14,10 @@ public class PositionStateTests
         MaxTradeDurationHours = 12, DailyTargetPerc = 2, MaxDailyLossPerc = 2, FeeRate = 0.001m, SlippageBps = 3,
     };
 
-    private static (Candle[] Candles, Signal[] Signals) RandomWalk(int count, int seed)
-    {
-        var random = new Random(seed);
-        var candles = new Candle[count];
-        var signals = new Signal[count];
-        var price = 100.0;
-        for (var i = 0; i < count; i++)
-        {
-            var open = price;
-            var close = open * (1 + (random.NextDouble() - 0.5) * 0.03);
-            var high = Math.Max(open, close) * (1 + random.NextDouble() * 0.01);
-            var low = Math.Min(open, close) * (1 - random.NextDouble() * 0.01);
-            candles[i] = new Candle(EngineTestKit.T0.AddHours(i), open, high, low, close, 1);
-            signals[i] = (Signal)random.Next(3);
-            price = close;
-        }
-        return (candles, signals);
-    }
-
     [Fact]
     public void State_survives_a_json_round_trip_between_every_candle_like_a_live_bot()
     {
-        var (candles, signals) = RandomWalk(400, seed: 11);
+        var (candles, signals) = EngineTestKit.RandomWalk(400, seed: 11);
 
         var continuous = new RiskEngine(Settings, Timeframe.H1);
         var broker = new SimulatedBroker(0.001, continuous.State);

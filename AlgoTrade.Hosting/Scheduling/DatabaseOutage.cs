@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>Tells a database that is down or restarting apart from a bug: the first is retried by the next fire.</summary>
 public static class DatabaseOutage

@@ -1,7 +1,8 @@
 using AlgoTrade.Core.Runtime;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>Quartz's side of a tick: a thin adapter over <see cref="IBotRunner"/>. One job and trigger per bot.</summary>
 [DisallowConcurrentExecution]

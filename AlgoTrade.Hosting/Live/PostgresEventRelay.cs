@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using AlgoTrade.Core.Events;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace AlgoTrade.Web.Live;
+namespace AlgoTrade.Hosting.Live;
 
 /// <summary>
 /// Forwards events published on this node with NOTIFY and delivers events NOTIFYed by other nodes to the local hub.

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using AlgoTrade.Core.Events;
+using Microsoft.Extensions.Logging;
 
-namespace AlgoTrade.Web.Live;
+namespace AlgoTrade.Hosting.Live;
 
 /// <summary>In-process fan-out of bot events; <see cref="PostgresEventRelay"/> carries them to and from other nodes.</summary>
 public sealed class BotEventHub(ILogger<BotEventHub> logger) : IBotEventHub

@@ -1,8 +1,10 @@
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>At start-up, every active bot gets its job (in clustered mode most already exist and are left alone).</summary>
 public sealed class BotSchedulerStartup(IDbContextFactory<AlgoTradeDbContext> dbFactory, BotScheduler scheduler, ILogger<BotSchedulerStartup> logger)

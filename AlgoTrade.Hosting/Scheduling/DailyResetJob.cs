@@ -1,7 +1,7 @@
 using AlgoTrade.Core.Runtime;
 using Quartz;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 [DisallowConcurrentExecution]
 public sealed class DailyResetJob(DailyReset reset) : IJob

@@ -1,4 +1,4 @@
-namespace AlgoTrade.Web.Live;
+namespace AlgoTrade.Hosting.Live;
 
 public class LiveEventsOptions
 {

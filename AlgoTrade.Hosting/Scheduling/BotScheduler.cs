@@ -1,8 +1,9 @@
 using System.Globalization;
 using AlgoTrade.Core.Runtime;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>Start, stop and reschedule bots in Quartz: one durable job and one simple trigger per bot.</summary>
 public sealed class BotScheduler(ISchedulerFactory schedulerFactory, ILogger<BotScheduler> logger) : IBotScheduleControl

@@ -1,7 +1,7 @@
 using AlgoTrade.Core.Notifications;
 using Quartz;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>Hourly: queues the daily digest of every user whose hour has come (once per user and UTC day, cluster-wide).</summary>
 [DisallowConcurrentExecution]

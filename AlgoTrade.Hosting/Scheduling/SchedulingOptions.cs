@@ -1,4 +1,4 @@
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 public enum SchedulerStoreMode
 {

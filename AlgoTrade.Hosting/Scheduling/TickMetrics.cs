@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AlgoTrade.Web.Scheduling;
+namespace AlgoTrade.Hosting.Scheduling;
 
 /// <summary>
 /// How punctual the ticks of this node are: lateness (actual minus scheduled fire time), overlapping ticks of one bot
