@@ -13,7 +13,7 @@ public sealed class FaultSchedule
     /// <summary>Set this to replay a schedule, e.g. the one a failing CI run printed.</summary>
     public const string SeedVariable = "ALGOTRADE_FAULT_SEED";
 
-    private static readonly FakeFaultKind[] OrderFaults =
+    public static readonly FakeFaultKind[] OrderFaults =
     [
         FakeFaultKind.TimeoutAfterAccept, FakeFaultKind.ServerErrorAfterAccept, FakeFaultKind.BackendTimeoutAfterAccept,
         FakeFaultKind.TimeoutBeforeAccept, FakeFaultKind.ServerErrorBeforeAccept, FakeFaultKind.RateLimited, FakeFaultKind.IpBanned,
@@ -27,7 +27,8 @@ public sealed class FaultSchedule
 
     private static readonly FakeFaultKind[] MarketDataFaults =
     [
-        FakeFaultKind.TimeoutBeforeAccept, FakeFaultKind.ServerErrorBeforeAccept, FakeFaultKind.RateLimited, FakeFaultKind.RateLimited, FakeFaultKind.IpBanned,
+        FakeFaultKind.TimeoutBeforeAccept, FakeFaultKind.ServerErrorBeforeAccept, FakeFaultKind.ServerErrorBeforeAccept, FakeFaultKind.RateLimited,
+        FakeFaultKind.RateLimited, FakeFaultKind.IpBanned,
     ];
 
     private readonly Random _random;
@@ -35,6 +36,7 @@ public sealed class FaultSchedule
     private readonly DateTimeOffset _start;
     private readonly (DateTimeOffset At, double Factor)[] _gaps;
     private readonly Dictionary<string, (double Base, double Phase)> _symbols;
+    private readonly Queue<FakeFaultKind> _orderFaultsFirst;
 
     public FaultSchedule(int seed, DateTimeOffset start, TimeSpan length)
     {
@@ -46,6 +48,8 @@ public sealed class FaultSchedule
             .Select(_ => (start + length * (0.15 + 0.7 * _random.NextDouble()), (_random.Next(2) == 0 ? -1 : 1) * (0.06 + 0.06 * _random.NextDouble())))
             .Select(g => (new DateTimeOffset(g.Item1.UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero), 1 + g.Item2))
             .OrderBy(g => g.Item1).ToArray();
+        // Every order fault is served at least twice, whatever the draws: the first order faults go through all of them.
+        _orderFaultsFirst = new(OrderFaults.Concat(OrderFaults).OrderBy(_ => _random.Next()));
         _symbols = new()
         {
             ["BTCUSDT"] = (100, _random.NextDouble() * Math.PI * 2),
@@ -59,9 +63,9 @@ public sealed class FaultSchedule
     public double OrderFaultRate { get; init; } = 0.45;
     public double LookupFaultRate { get; init; } = 0.15;
     public double TradesFaultRate { get; init; } = 0.1;
-    public double MarketDataFaultRate { get; init; } = 0.03;
-    public double ConnectTimeoutRate { get; init; } = 0.02;
-    public double ClockSkewRate { get; init; } = 0.02;
+    public double MarketDataFaultRate { get; init; } = 0.02;
+    public double ConnectTimeoutRate { get; init; } = 0.005;
+    public double ClockSkewRate { get; init; } = 0.03;
 
     public bool Enabled { get; set; } = true;
 
@@ -75,14 +79,14 @@ public sealed class FaultSchedule
             : Random.Shared.Next();
 
     /// <summary>
-    /// Two waves (about 17 and 4 minutes) around the symbol's base price, times every gap passed: the ema cross keeps
+    /// Two waves (about 7 and 3 minutes) around the symbol's base price, times every gap passed: the ema cross keeps
     /// signalling and the stops and take-profits keep firing.
     /// </summary>
     public decimal PriceAt(string symbol, DateTimeOffset at)
     {
         var (basePrice, phase) = _symbols.TryGetValue(symbol, out var s) ? s : (100, 0);
         var minutes = (at - _start).TotalMinutes;
-        var price = basePrice * (1 + 0.02 * Math.Sin(2 * Math.PI * minutes / 17 + phase) + 0.006 * Math.Sin(2 * Math.PI * minutes / 4.3 + phase * 3));
+        var price = basePrice * (1 + 0.02 * Math.Sin(2 * Math.PI * minutes / 7 + phase) + 0.008 * Math.Sin(2 * Math.PI * minutes / 2.9 + phase * 3));
         foreach (var (gapAt, factor) in _gaps)
             if (at >= gapAt) price *= factor;
         return Math.Round((decimal)price, 2);
@@ -102,13 +106,13 @@ public sealed class FaultSchedule
                 _ => (0.0, Array.Empty<FakeFaultKind>()),
             };
             if (kinds.Length == 0 || _random.NextDouble() >= rate) return null;
-            var kind = kinds[_random.Next(kinds.Length)];
+            var kind = route == "POST /api/v3/order" && _orderFaultsFirst.TryDequeue(out var first) ? first : kinds[_random.Next(kinds.Length)];
             return kind switch
             {
                 // The fake answers after 2 s, long after the client (0.4 s) has given up.
                 FakeFaultKind.TimeoutAfterAccept or FakeFaultKind.TimeoutBeforeAccept => new FakeFault(kind, Delay: TimeSpan.FromSeconds(2)),
                 FakeFaultKind.RateLimited => new FakeFault(kind, RetryAfterSeconds: _random.Next(1, 4)),
-                FakeFaultKind.IpBanned => new FakeFault(kind, RetryAfterSeconds: _random.Next(20, 41)),
+                FakeFaultKind.IpBanned => new FakeFault(kind, RetryAfterSeconds: _random.Next(10, 26)),
                 _ => new FakeFault(kind),
             };
         }

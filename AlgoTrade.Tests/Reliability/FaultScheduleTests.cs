@@ -25,14 +25,14 @@ namespace AlgoTrade.Tests.Reliability;
 /// </summary>
 public class FaultScheduleTests(ITestOutputHelper output)
 {
-    private const int Rounds = 300;
+    private const int Rounds = 270;
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(15);
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private sealed record FaultBot(int UserId, int BotId, string ApiKey, string Symbol, string BaseAsset);
 
     [Fact]
-    public async Task A_seeded_fault_schedule_over_1200_ticks_never_doubles_or_loses_an_order_and_bots_agree_with_the_exchange()
+    public async Task A_seeded_fault_schedule_over_1000_ticks_never_doubles_or_loses_an_order_and_bots_agree_with_the_exchange()
     {
         var seed = FaultSchedule.SeedFromEnvironment();
         output.WriteLine($"Fault schedule seed {seed} (replay with {FaultSchedule.SeedVariable}={seed})");
@@ -89,6 +89,7 @@ public class FaultScheduleTests(ITestOutputHelper output)
         var outcomes = new Dictionary<TickOutcome, int>();
         var errorReasons = new List<string>();
         var restarts = 0;
+        string? revokedSecret = null;
         var ticks = 0;
         var started = DateTime.UtcNow;
         schedule.Enabled = true;
@@ -97,6 +98,8 @@ public class FaultScheduleTests(ITestOutputHelper output)
         {
             clock.AdvanceTo(T0 + TickEvery * round);
             if (schedule.NextClockSkew() is { } skew) server.ClockOffset = skew;
+            // Halfway, the first bot's key is revoked on the exchange until its bot has stopped on it with the reason.
+            if (round == Rounds / 2) server.Accounts.TryRemove(bots[0].ApiKey, out revokedSecret);
             var order = bots.ToList();
             schedule.Shuffle(order);
             foreach (var bot in order)
@@ -106,6 +109,11 @@ public class FaultScheduleTests(ITestOutputHelper output)
                 if (outcome != TickOutcome.Skipped) ticks++;
                 if (outcome == TickOutcome.BotDisabled)
                     errorReasons.Add((await RuntimeHarnessState(bot.BotId)).LastErrorMessage ?? "");
+            }
+            if (revokedSecret is not null && (errorReasons.Any(r => r.Contains("Invalid API-key", StringComparison.Ordinal)) || round == Rounds - 20))
+            {
+                server.Accounts[bots[0].ApiKey] = revokedSecret;
+                revokedSecret = null;
             }
             // The owner starts a bot in error again after a minute, as the bot page lets them.
             if (round % 4 == 0)
@@ -154,9 +162,11 @@ public class FaultScheduleTests(ITestOutputHelper output)
 
         Assert.True(problems.Count == 0, $"seed {seed}:\n" + string.Join("\n", problems.Take(40)));
         Assert.True(ticks >= 1000, $"Only {ticks} ticks ran.");
-        Assert.True(totals[1] >= 40, $"Only {totals[1]} orders reached the exchange: the schedule exercised too little.");
-        foreach (var kind in new[] { FakeFaultKind.TimeoutAfterAccept, FakeFaultKind.ServerErrorAfterAccept, FakeFaultKind.RateLimited, FakeFaultKind.PartialFill, FakeFaultKind.DuplicateAnswerAfterAccept, FakeFaultKind.InsufficientBalance })
+        Assert.True(totals[1] >= 60, $"Only {totals[1]} orders reached the exchange: the schedule exercised too little.");
+        Assert.Contains(errorReasons, r => r.Contains("Invalid API-key", StringComparison.Ordinal));
+        foreach (var kind in FaultSchedule.OrderFaults)
             Assert.True(faultsServed.GetValueOrDefault(kind) > 0, $"seed {seed}: no {kind} was served");
+        Assert.True(schedule.ConnectTimeouts > 0 && schedule.ClockSkews > 0, $"seed {seed}: no connect timeout or no clock skew");
     }
 
     /// <summary>The exchange's order record per bot against the bot's trades, bot_state and activity log.</summary>
@@ -204,10 +214,12 @@ public class FaultScheduleTests(ITestOutputHelper output)
 
         // A doubled or lost intent under a second client order id shows here: the bot's position and cash against the
         // exchange's balances of the bot's own account.
+        // Dust the exchange cannot sell stays in the account; the bot logs each amount it leaves there.
         var coins = server.Balances.GetValueOrDefault((bot.ApiKey, bot.BaseAsset));
+        var dust = logs.Where(l => l.Details?.RootElement.TryGetProperty("dust", out _) == true).Sum(l => l.Details!.RootElement.GetProperty("dust").GetDecimal());
         var position = state.InPosition ? state.CurrentPositionSizeCoins ?? 0 : 0;
-        if (Math.Abs(position - coins) > 0.000001m)
-            problems.Add($"{prefix} bot_state holds {position} {bot.BaseAsset}, the exchange account {coins}");
+        if (Math.Abs(position + dust - coins) > 0.000001m)
+            problems.Add($"{prefix} bot_state holds {position} {bot.BaseAsset} and left {dust} as dust, the exchange account holds {coins}");
         var engine = BacktestJson.Deserialize<PositionState>(state.EngineState!)!;
         var cash = server.Balances.GetValueOrDefault((bot.ApiKey, "USDT"));
         if (Math.Abs((decimal)engine.Cash - cash) > 0.01m)
@@ -221,7 +233,7 @@ public class FaultScheduleTests(ITestOutputHelper output)
         var dropped = logs.Count(l => l.Message.Contains("was never executed by the exchange", StringComparison.Ordinal));
         var counts = new[] { issued.Count, orders.Count, trades.Count, refused, dropped, issued.Count - orders.Count - refused - dropped };
         for (var i = 0; i < counts.Length; i++) totals[i] += counts[i];
-        report.AppendLine($"{prefix} {bot.Symbol}: {counts[0]} ids, {counts[1]} exchange orders ({orders.Count(o => o.Status == "EXPIRED")} partial), {counts[2]} trades, {counts[3]} refused, {counts[4]} dropped; position {position} = exchange {coins} {bot.BaseAsset}; cash {engine.Cash:0.##} vs exchange {cash:0.##} USDT; {state.Status}");
+        report.AppendLine($"{prefix} {bot.Symbol}: {counts[0]} ids, {counts[1]} exchange orders ({orders.Count(o => o.Status == "EXPIRED")} partial), {counts[2]} trades, {counts[3]} refused, {counts[4]} dropped; position {position} + dust {dust} = exchange {coins} {bot.BaseAsset}; cash {engine.Cash:0.##} vs exchange {cash:0.##} USDT; {state.Status}");
         return problems;
     }
 
@@ -245,8 +257,12 @@ public class FaultScheduleTests(ITestOutputHelper output)
         var user = new User { Email = TestUsers.NewEmail("faults"), HashedPassword = "x", CreatedAt = now, UpdatedAt = now };
         db.Users.Add(user);
         await db.SaveChangesAsync();
-        var key = await services.GetRequiredService<ApiKeyService>().AddAsync(user.Id, new NewApiKey(ExchangeNames.Binance, "main", apiKey, secret));
-        Assert.True(key.Key is { IsValid: true }, "The fake exchange should accept the bot's key: " + key.Key?.ValidationMessage);
+        var keys = services.GetRequiredService<ApiKeyService>();
+        var key = (await keys.AddAsync(user.Id, new NewApiKey(ExchangeNames.Binance, "main", apiKey, secret))).Key!;
+        // The first requests of a cold process (JIT, Kestrel) can outlast the short timeout: ask again.
+        for (var attempt = 0; attempt < 5 && !key.IsValid; attempt++)
+            key = (await keys.RevalidateAsync(user.Id, key.Id))!;
+        Assert.True(key.IsValid, "The fake exchange should accept the bot's key: " + key.ValidationMessage);
 
         // Two risk profiles: stops, trailing and a partial take-profit; or a plain stop and take-profit.
         var rich = index < 2;
