@@ -51,18 +51,18 @@ public class BadInputCatalogueTests(BadInputWorld world, ITestOutputHelper outpu
         ["login: unknown account"] = new("Invalid email or password", w => PostForm(w, Anonymous(w), "/account/login", new() { ["Input.Email"] = TestUsers.NewEmail("nobody"), ["Input.Password"] = TestUsers.Password })),
         ["login: empty form"] = new("Enter your email address.", w => PostForm(w, Anonymous(w), "/account/login", new() { ["Input.Email"] = "", ["Input.Password"] = "" })),
         ["login: no antiforgery token"] = new("HTTP 400", w => PostForm(w, Anonymous(w), "/account/login", new() { ["Input.Email"] = "a@b.test", ["Input.Password"] = "x" }, token: null)),
-        ["reset password: forged token"] = new("", w => PostForm(w, Anonymous(w), "/account/reset-password?token=forged", new() { ["Input.Token"] = "forged", ["Input.NewPassword"] = TestUsers.Password, ["Input.ConfirmPassword"] = TestUsers.Password })),
+        ["reset password: forged token"] = new("HTTP 400", w => PostForm(w, Anonymous(w), "/account/reset-password?token=forged", new() { ["Input.Token"] = "forged", ["Input.NewPassword"] = TestUsers.Password, ["Input.ConfirmPassword"] = TestUsers.Password })),
 
         // Endpoints and HTTP itself.
         ["logout: no antiforgery token"] = new("The form expired", w => Send(w, w.Trader, HttpMethod.Post, "/account/logout", new FormUrlEncodedContent([]))),
-        ["login: JSON body instead of a form"] = new("", w => Send(w, Anonymous(w), HttpMethod.Post, "/account/login", new StringContent("""{"email":"a@b.test"}""", Encoding.UTF8, "application/json"))),
+        ["login: JSON body instead of a form"] = new("HTTP 400", w => Send(w, Anonymous(w), HttpMethod.Post, "/account/login", new StringContent("""{"email":"a@b.test"}""", Encoding.UTF8, "application/json"))),
         ["register: zero-width space in the email"] = new("Enter a valid email address.", w => Register(w, "ad\u200Bmin@example.test", TestUsers.Password)),
-        ["login: malformed form encoding"] = new("", w => Send(w, Anonymous(w), HttpMethod.Post, "/account/login", new StringContent("%%%&&==%zz", Encoding.UTF8, "application/x-www-form-urlencoded"))),
-        ["upload larger than the request limit"] = new("", w => Send(w, w.Trader, HttpMethod.Post, "/account/login", Oversize())),
-        ["bot page: id that is not a number"] = new("", w => Send(w, w.Trader, HttpMethod.Get, "/bots/abc")),
-        ["bot page: id beyond int"] = new("", w => Send(w, w.Trader, HttpMethod.Get, "/bots/99999999999999999999")),
-        ["bot page: NUL in the path"] = new("", w => Send(w, w.Trader, HttpMethod.Get, "/bots/%00")),
-        ["URL of 20,000 characters"] = new("", w => Send(w, w.Trader, HttpMethod.Get, "/bots?q=" + Huge)),
+        ["login: malformed form encoding"] = new("HTTP 400", w => Send(w, Anonymous(w), HttpMethod.Post, "/account/login", new StringContent("%%%&&==%zz", Encoding.UTF8, "application/x-www-form-urlencoded"))),
+        ["upload larger than the request limit"] = new("HTTP 4", w => Send(w, w.Trader, HttpMethod.Post, "/account/login", Oversize())),
+        ["bot page: id that is not a number"] = new("HTTP 404", w => Send(w, w.Trader, HttpMethod.Get, "/bots/abc")),
+        ["bot page: id beyond int"] = new("HTTP 404", w => Send(w, w.Trader, HttpMethod.Get, "/bots/99999999999999999999")),
+        ["bot page: NUL in the path"] = new("HTTP 400", w => Send(w, w.Trader, HttpMethod.Get, "/bots/%00")),
+        ["URL of 20,000 characters"] = new("HTTP 414", w => Send(w, w.Trader, HttpMethod.Get, "/bots?q=" + Huge)),
         ["trade export: from is not a date"] = new("'from'", w => Send(w, w.Trader, HttpMethod.Get, "/trades/export.csv?from=yesterday")),
         ["trade export: bot is not an id"] = new("'bot'", w => Send(w, w.Trader, HttpMethod.Get, "/trades/export.csv?bot=-1")),
         ["trade export: from after to"] = new("'from'", w => Send(w, w.Trader, HttpMethod.Get, "/trades/export.csv?from=2026-02-01&to=2026-01-01")),
@@ -84,31 +84,31 @@ public class BadInputCatalogueTests(BadInputWorld world, ITestOutputHelper outpu
         ["bot: partial take-profit ratio of 5"] = new("ratio", w => CreateBot(w, b => b.PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 2, "ratio": 5}]"""))),
 
         // API keys, notifications, password change.
-        ["API key: empty key"] = new("", w => AddKey(w, "", "s3cr3t-s3cr3t-s3cr3t", "main")),
-        ["API key: key of 20,000 characters"] = new("", w => AddKey(w, Huge, "s3cr3t-s3cr3t-s3cr3t", "main")),
-        ["API key: header injection in the key"] = new("", w => AddKey(w, "abc\r\nX-Evil: 1" + new string('k', 60), "s3cr3t-s3cr3t-s3cr3t", "main")),
+        ["API key: empty key"] = new("Paste the API key", w => AddKey(w, "", "s3cr3t-s3cr3t-s3cr3t", "main")),
+        ["API key: key of 20,000 characters"] = new("Paste the API key", w => AddKey(w, Huge, "s3cr3t-s3cr3t-s3cr3t", "main")),
+        ["API key: header injection in the key"] = new("Paste the API key", w => AddKey(w, "abc\r\nX-Evil: 1" + new string('k', 60), "s3cr3t-s3cr3t-s3cr3t", "main")),
         ["API key: NUL in the label"] = new("control characters", w => AddKey(w, new string('k', 64), new string('s', 64), "main\u0000")),
-        ["API key: script as the label"] = new("", w => AddKey(w, new string('k', 64), new string('s', 64), Script + Huge)),
-        ["webhook: javascript: URL"] = new("", w => SaveWebhook(w, "javascript:alert(1)")),
-        ["webhook: URL of 20,000 characters"] = new("", w => SaveWebhook(w, "https://example.com/" + Huge)),
-        ["change password: wrong current password"] = new("", w => ChangePassword(w, "not-my-password-1", TestUsers.Password + "9")),
+        ["API key: script as the label"] = new("at most 100 characters", w => AddKey(w, new string('k', 64), new string('s', 64), Script + Huge)),
+        ["webhook: javascript: URL"] = new("absolute URL", w => SaveWebhook(w, "javascript:alert(1)")),
+        ["webhook: URL of 20,000 characters"] = new("longer than 2000 characters", w => SaveWebhook(w, "https://example.com/" + Huge)),
+        ["change password: wrong current password"] = new("not correct", w => ChangePassword(w, "not-my-password-1", TestUsers.Password + "9")),
 
         // Backtests: the uploaded CSV and the config.
-        ["backtest upload: binary garbage"] = new("", w => Backtest(w, Encoding.Latin1.GetString(Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256)).ToArray()))),
-        ["backtest upload: NaN prices"] = new("", w => Backtest(w, "datetime,open,high,low,close,volume\n2024-01-01 00:00:00,NaN,NaN,NaN,NaN,1\n2024-01-01 01:00:00,1,2,0.5,1,1\n")),
-        ["backtest upload: script in a cell"] = new("", w => Backtest(w, $"datetime,open,high,low,close,volume\n{Script},1,2,0.5,1,1\n")),
-        ["backtest upload: negative and huge prices"] = new("", w => Backtest(w, "datetime,open,high,low,close,volume\n2024-01-01 00:00:00,-5,1e300,-1e300,7,1\n")),
-        ["backtest: end before start"] = new("", w => Backtest(w, null, c => c with { Start = new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) })),
+        ["backtest upload: binary garbage"] = new("unrecognised header", w => Backtest(w, Encoding.Latin1.GetString(Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256)).ToArray()))),
+        ["backtest upload: NaN prices"] = new("is not a number", w => Backtest(w, "datetime,open,high,low,close,volume\n2024-01-01 00:00:00,NaN,NaN,NaN,NaN,1\n2024-01-01 01:00:00,1,2,0.5,1,1\n")),
+        ["backtest upload: script in a cell"] = new("is not ISO 8601", w => Backtest(w, $"datetime,open,high,low,close,volume\n{Script},1,2,0.5,1,1\n")),
+        ["backtest upload: negative and huge prices"] = new("greater than zero", w => Backtest(w, "datetime,open,high,low,close,volume\n2024-01-01 00:00:00,-5,1e300,-1e300,7,1\n")),
+        ["backtest: end before start"] = new("End must be after start", w => Backtest(w, null, c => c with { Start = new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) })),
 
         // The CLI.
         ["cli: unknown command"] = new("Unknown command", _ => Cli("frobnicate")),
-        ["cli: bot file that does not exist"] = new("", _ => Cli("bots", "validate", "--file", "/nonexistent/" + Guid.NewGuid() + ".json")),
-        ["cli: bot file with malformed JSON"] = new("", _ => CliWithFile("{\"name\": \"x\", ", "bots", "validate", "--file")),
-        ["cli: bot file that is not JSON at all"] = new("", _ => CliWithFile("\u0000\u0001binary", "bots", "validate", "--file")),
+        ["cli: bot file that does not exist"] = new("No such file", _ => Cli("bots", "validate", "--file", "/nonexistent/" + Guid.NewGuid() + ".json")),
+        ["cli: bot file with malformed JSON"] = new("Not valid JSON", _ => CliWithFile("{\"name\": \"x\", ", "bots", "validate", "--file")),
+        ["cli: bot file that is not JSON at all"] = new("Not valid JSON", _ => CliWithFile("\u0000\u0001binary", "bots", "validate", "--file")),
         ["cli: negative kline limit"] = new("--limit", _ => Cli("exchange", "klines", "--exchange", "simulated", "--symbol", "BTCUSDT", "--timeframe", "1m", "--limit", "-5")),
         ["cli: kline limit beyond int"] = new("--limit", _ => Cli("exchange", "klines", "--exchange", "simulated", "--symbol", "BTCUSDT", "--timeframe", "1m", "--limit", "99999999999999999999")),
         ["cli: template with malformed params"] = new("--params", _ => Cli("strategies", "template", "ema_cross_rsi", "--params", "{not json")),
-        ["cli: backtest config with NaN capital"] = new("", _ => CliWithFile("""{"symbol": "BTCUSDT", "timeframe": "1h", "strategy_type": "ema_cross_rsi", "initial_capital": "NaN"}""", "backtest", "--data", "/nonexistent.csv", "--config")),
+        ["cli: backtest with a data file that does not exist"] = new("Data file not found", _ => CliWithFile("""{"symbol": "BTCUSDT", "timeframe": "1h", "strategy_type": "ema_cross_rsi", "initial_capital": "NaN"}""", "backtest", "--data", "/nonexistent.csv", "--config")),
     };
 
     public static TheoryData<string> Rows => new(Catalogue.Keys);
@@ -178,8 +178,7 @@ public class BadInputCatalogueTests(BadInputWorld world, ITestOutputHelper outpu
         // Echoed input must come back encoded: a raw script tag here would run in the browser.
         Assert.DoesNotContain(Script, raw, StringComparison.Ordinal);
         var body = WebUtility.HtmlDecode(raw);
-        // A refusal answered with a status and no words still says what happened.
-        var text = (int)response.StatusCode >= 400 && body.Trim().Length == 0 ? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}" : body;
+        var text = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: " + body;
         if ((int)response.StatusCode is >= 300 and < 400)
             text = $"redirect to {response.Headers.Location}";
         _ = w;
