@@ -85,6 +85,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime);
         _pending.Add(pending);
         await WriteDownAsync(ct);
+        CrashPoint.Reached(CrashPoint.AfterCheckpoint);
 
         var side = intent.Side == TradingSide.Buy ? ExchangeSide.Buy : ExchangeSide.Sell;
         var request = intent.Side == TradingSide.Buy
@@ -93,6 +94,8 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         if (referencePrice)
             request = request with { ReferencePrice = (decimal)intent.Price };
         var placed = await client.PlaceOrderAsync(request, ct);
+        if (placed.Success)
+            CrashPoint.Reached(CrashPoint.AfterSend);
         if (!placed.Success)
         {
             if (placed.Error.RequiresReconciliation)
