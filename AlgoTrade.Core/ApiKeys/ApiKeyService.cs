@@ -5,6 +5,7 @@ using AlgoTrade.Core.Exchanges.Binance;
 using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Security;
+using AlgoTrade.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -171,6 +172,8 @@ public sealed class ApiKeyService(
             errors[nameof(NewApiKey.ExchangeName)] = [$"Choose {ExchangeNames.DisplayName(ExchangeNames.Binance)} or {ExchangeNames.DisplayName(ExchangeNames.BinanceTestnet)}; paper and simulated bots need no key."];
         if (string.IsNullOrWhiteSpace(input.Label) || input.Label.Trim().Length > 100)
             errors[nameof(NewApiKey.Label)] = ["Give the key a label of at most 100 characters."];
+        else if (InvisibleCharacters.In(input.Label))
+            errors[nameof(NewApiKey.Label)] = ["The label may not contain control characters or invisible formatting characters."];
         if (!LooksLikeKey(input.ApiKey))
             errors[nameof(NewApiKey.ApiKey)] = ["Paste the API key: 16 to 128 letters and digits."];
         if (!LooksLikeKey(input.ApiSecret))

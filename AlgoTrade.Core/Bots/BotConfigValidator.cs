@@ -31,6 +31,8 @@ public sealed class BotConfigValidator(ApiKeyService apiKeys, SymbolCatalog symb
             e.Add("name", "Give the bot a name.");
         else if (bot.Name.Trim().Length > MaxNameLength)
             e.Add("name", $"The name may have at most {MaxNameLength} characters (got {bot.Name.Trim().Length}).");
+        else if (InvisibleCharacters.In(bot.Name))
+            e.Add("name", "The name may not contain control characters or invisible formatting characters.");
 
         if (!ExchangeNames.IsValid(bot.ExchangeName))
             e.Add("exchange_name", $"Choose one of: {string.Join(", ", ExchangeNames.All)}.");

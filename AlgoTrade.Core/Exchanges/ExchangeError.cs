@@ -10,8 +10,11 @@ public sealed record ExchangeError(ExchangeErrorKind Kind, string Message, int? 
     public bool IsTransient => Kind is ExchangeErrorKind.RateLimited or ExchangeErrorKind.Timestamp
         or ExchangeErrorKind.UnknownExecutionStatus or ExchangeErrorKind.Unavailable;
 
-    /// <summary>The order may exist on the exchange: query it by client order id before sending anything else.</summary>
-    public bool RequiresReconciliation => Kind == ExchangeErrorKind.UnknownExecutionStatus;
+    /// <summary>
+    /// The order may exist on the exchange: query it by client order id before sending anything else. A duplicate
+    /// answer means an earlier attempt under the same id got through, so that order is the answer, not a refusal.
+    /// </summary>
+    public bool RequiresReconciliation => Kind is ExchangeErrorKind.UnknownExecutionStatus or ExchangeErrorKind.DuplicateOrder;
 
     public override string ToString() => Code is { } code ? $"{Kind} ({code}): {Message}" : $"{Kind}: {Message}";
 }

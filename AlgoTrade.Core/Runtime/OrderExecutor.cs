@@ -87,6 +87,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         var pending = PendingExchangeOrder.From(in intent, clientOrderId, clock.GetUtcNow().UtcDateTime);
         _pending.Add(pending);
         await WriteDownAsync(ct);
+        CrashPoint.Reached(CrashPoint.AfterCheckpoint);
 
         var side = intent.Side == TradingSide.Buy ? ExchangeSide.Buy : ExchangeSide.Sell;
         var request = intent.Side == TradingSide.Buy
@@ -95,6 +96,8 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         if (referencePrice)
             request = request with { ReferencePrice = (decimal)intent.Price };
         var placed = await client.PlaceOrderAsync(request, ct);
+        if (placed.Success)
+            CrashPoint.Reached(CrashPoint.AfterSend);
         if (!placed.Success)
         {
             if (placed.Error.RequiresReconciliation)
@@ -109,6 +112,9 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             }
             tick.Log(ActivityLogLevel.Error, $"{(intent.Side == TradingSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
                 new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
+            // A position too small to sell (left by an earlier version) would be refused on every tick.
+            if (intent.Side == TradingSide.Sell && placed.Error.Kind == ExchangeErrorKind.FilterFailure)
+                CloseIfDust((decimal)intent.Price);
             return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
         }
         await BookAsync(intent, placed.Data, intent.Reason.ToName(), tick.Now, ct);
@@ -124,6 +130,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         var quote = order.CumulativeQuoteQuantity;
         var price = order.AveragePrice;
         decimal fee = 0;
+        decimal feeTakenFromCoins = 0;
         foreach (var f in order.Fills)
         {
             if (string.Equals(f.CommissionAsset, symbolQuote, StringComparison.OrdinalIgnoreCase))
@@ -132,7 +139,11 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             {
                 // Commission taken in the base asset: the position is smaller by it, and it costs its value in quote.
                 fee += f.Commission * f.Price;
-                if (intent.Side == TradingSide.Buy) quantity -= f.Commission;
+                if (intent.Side == TradingSide.Buy)
+                {
+                    quantity -= f.Commission;
+                    feeTakenFromCoins += f.Commission * f.Price;
+                }
             }
             else if (f.Commission != 0)
             {
@@ -145,8 +156,12 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                         new { commission = f.Commission, asset = f.CommissionAsset, error = rate.Error.Message });
             }
         }
-        var fill = new Fill(filledAt, (double)price, (double)quantity, (double)quote, (double)fee);
+        // The engine takes quote + fee from its cash; a commission taken from the coins bought left the account as
+        // coins (the smaller quantity), not as cash, so only the rest of the quote amount is cash spent.
+        var fill = new Fill(filledAt, (double)price, (double)quantity, (double)(quote - feeTakenFromCoins), (double)fee);
         var pnl = engine.ApplyFill(in intent, in fill);
+        if (intent.Side == TradingSide.Sell)
+            CloseIfDust(price);
         tick.Trades.Add(new Trade
         {
             BotConfigId = tick.Bot.Id,
@@ -180,6 +195,23 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             fee,
             realized_pnl = double.IsNaN(pnl) ? (double?)null : pnl,
         });
+    }
+
+    /// <summary>
+    /// What is left after a sell that the exchange would refuse to sell (below a step, the minimum quantity or the
+    /// minimum notional, e.g. the commission's rounding) stays in the account as dust: the position counts as closed,
+    /// or the bot would hold it forever, unable to sell it and blocked from entering again.
+    /// </summary>
+    private void CloseIfDust(decimal price)
+    {
+        var state = engine.State;
+        if (state.Quantity <= 0) return;
+        var rest = (decimal)state.Quantity;
+        var sellable = OrderFilters.RoundDown(rest, _symbol!.StepSize);
+        if (sellable > 0 && sellable >= _symbol.MinQuantity && sellable * price >= _symbol.MinNotional) return;
+        tick.Log(ActivityLogLevel.Info, $"The remaining {rest:G10} {_symbol.BaseAsset} is below what {tick.Bot.ExchangeName} can sell; it stays in the account and the position is closed",
+            new { dust = rest, asset = _symbol.BaseAsset, step_size = _symbol.StepSize, min_quantity = _symbol.MinQuantity, min_notional = _symbol.MinNotional });
+        state.ClearPosition();
     }
 
     /// <summary>The symbol's assets, asked once per tick and only when an order is booked (commissions name assets).</summary>

@@ -30,10 +30,13 @@ internal static class TickCheckpoint
         state.LastRunAt = tick.Now;
         state.LastUpdatedAt = tick.Now;
 
-        db.Trades.AddRange(tick.TakeUnsavedTrades());
+        var trades = tick.TakeUnsavedTrades().ToList();
+        db.Trades.AddRange(trades);
         db.BotActivityLogs.AddRange(tick.TakeUnsavedLogs());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (trades.Count > 0)
+            CrashPoint.Reached(CrashPoint.DuringCommit);
         await tx.CommitAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using AlgoTrade.Core.Validation;
 
 namespace AlgoTrade.Core.Security;
 
@@ -8,7 +9,7 @@ public static class EmailAddress
 
     public static bool IsValid(string? email)
     {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 320) return false;
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 320 || InvisibleCharacters.In(email)) return false;
         var trimmed = email.Trim();
         return MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal);
     }

@@ -42,6 +42,18 @@ public sealed class PositionState
 
     public bool InPosition => Quantity > 0;
 
+    /// <summary>Forgets the open position (cash and the day's figures stay).</summary>
+    public void ClearPosition()
+    {
+        Quantity = 0;
+        EntryPrice = 0;
+        EntryTime = null;
+        EntryQuantity = 0;
+        EntryFee = 0;
+        MaxPriceSinceEntry = 0;
+        PartialTakeProfitsFilled = 0;
+    }
+
     public static PositionState Initial(decimal initialCapital) => new() { Cash = (double)initialCapital };
 
     public PositionState Clone() => (PositionState)MemberwiseClone();

@@ -375,13 +375,7 @@ public sealed class RiskEngine
         var rest = state.Quantity - quantity;
         if (rest <= state.EntryQuantity * DustFraction)
         {
-            state.Quantity = 0;
-            state.EntryPrice = 0;
-            state.EntryTime = null;
-            state.EntryQuantity = 0;
-            state.EntryFee = 0;
-            state.MaxPriceSinceEntry = 0;
-            state.PartialTakeProfitsFilled = 0;
+            state.ClearPosition();
         }
         else
         {

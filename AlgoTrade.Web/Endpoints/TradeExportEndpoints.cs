@@ -18,7 +18,14 @@ public static class TradeExportEndpoints
     private static async Task ExportAsync(HttpContext http, TradeQueries trades, ILoggerFactory loggers, CancellationToken ct)
     {
         var userId = http.User.GetUserId() ?? throw new UnauthorizedAccessException("No signed-in user.");
-        var filter = TradeFilterQuery.Parse(http.Request.Query);
+        var errors = new List<string>();
+        var filter = TradeFilterQuery.Parse(http.Request.Query, errors);
+        if (errors.Count > 0)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsJsonAsync(new { errors }, ct);
+            return;
+        }
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"trades-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
         http.Response.Headers.CacheControl = "no-store";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Trades;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -19,18 +20,33 @@ public static class TradeFilterQuery
         return QueryHelpers.AddQueryString(TradeExportEndpoints.Path, query);
     }
 
-    public static TradeFilter Parse(IQueryCollection query) => new(
-        int.TryParse(query["bot"], NumberStyles.None, CultureInfo.InvariantCulture, out var bot) ? bot : null,
-        NullIfEmpty(query["symbol"]),
-        NullIfEmpty(query["side"]),
-        NullIfEmpty(query["reason"]),
-        Instant(query["from"]),
-        Instant(query["to"]));
+    /// <summary>Reads the filter; a value that cannot be read is named in <paramref name="errors"/> instead of being ignored.</summary>
+    public static TradeFilter Parse(IQueryCollection query, List<string> errors)
+    {
+        int? bot = null;
+        if (NullIfEmpty(query["bot"]) is { } rawBot)
+        {
+            if (int.TryParse(rawBot, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) bot = id;
+            else errors.Add("'bot' must be a bot id (a positive whole number).");
+        }
+        var side = NullIfEmpty(query["side"]);
+        if (side is not null && !side.Trim().Equals(TradeSide.Buy, StringComparison.OrdinalIgnoreCase) && !side.Trim().Equals(TradeSide.Sell, StringComparison.OrdinalIgnoreCase))
+            errors.Add("'side' must be BUY or SELL.");
+        var from = Instant(query, "from", errors);
+        var to = Instant(query, "to", errors);
+        if (from > to)
+            errors.Add("'from' must not be after 'to'.");
+        return new TradeFilter(bot, NullIfEmpty(query["symbol"]), side, NullIfEmpty(query["reason"]), from, to);
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static DateTime? Instant(string? value) =>
-        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
-            ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
-            : null;
+    private static DateTime? Instant(IQueryCollection query, string name, List<string> errors)
+    {
+        if (NullIfEmpty(query[name]) is not { } raw) return null;
+        if (DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+            return DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        errors.Add($"'{name}' must be a date and time, e.g. 2026-01-31T00:00:00Z.");
+        return null;
+    }
 }

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Runtime;
 using AlgoTrade.Web.Components;
 using AlgoTrade.Web.Endpoints;
 using AlgoTrade.Web.Security;
@@ -15,6 +16,9 @@ public static class WebApplicationExtensions
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // The kill -9 tests (docs/reliability.md) stop a real app process at an exact point of a tick.
+        if (app.Environment.IsEnvironment("Testing"))
+            CrashPoint.Arm(app.Configuration["Runtime:CrashPoint"]);
         // Refuse to start (rather than at the first sign-in) when the key ring would be stored unprotected.
         _ = app.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

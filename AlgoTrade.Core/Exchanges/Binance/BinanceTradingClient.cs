@@ -100,12 +100,13 @@ public sealed class BinanceTradingClient
         if (order.ExecutedQuantity == 0)
             return ExchangeResult<ExchangeOrder>.Ok(order);
 
-        // GET /order has no fills; the account's trades for this order carry prices and commissions.
+        // GET /order has no fills; the account's trades for this order carry prices and commissions. Without them a
+        // fill would be booked without its commission, so the order counts as not looked up yet.
         var trades = await _transport.SendAsync(HttpMethod.Get, "/api/v3/myTrades",
             [new("symbol", symbol), new("orderId", order.OrderId)], signed: true, weight: 20, ct);
-        return ExchangeResult<ExchangeOrder>.Ok(trades.Success
-            ? order with { Fills = trades.Data.EnumerateArray().Select(BinanceJson.Trade).ToList() }
-            : order);
+        if (!trades.Success)
+            return trades.As<ExchangeOrder>();
+        return ExchangeResult<ExchangeOrder>.Ok(order with { Fills = trades.Data.EnumerateArray().Select(BinanceJson.Trade).ToList() });
     }
 
     public async Task<ExchangeResult<ExchangeOrder>> CancelOrderAsync(string symbol, string clientOrderId, CancellationToken ct = default)

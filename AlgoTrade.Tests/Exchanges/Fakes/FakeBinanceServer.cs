@@ -26,8 +26,11 @@ public sealed class FakeBinanceServer : IAsyncDisposable
     private readonly List<FakeOrder> _orders = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeFault>> _faults = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentDictionary<FakeFaultKind, int> _faultsServed = new();
     private long _nextOrderId = 1000;
     private int _orderPosts;
+    private long _weightMinute;
+    private int _weightUsed;
 
     private FakeBinanceServer(WebApplication app) => _app = app;
 
@@ -49,6 +52,21 @@ public sealed class FakeBinanceServer : IAsyncDisposable
     public TimeSpan ClockOffset { get; set; }
     /// <summary>When set, reported in X-MBX-USED-WEIGHT-1M instead of the real count.</summary>
     public int? ReportedUsedWeight { get; set; }
+
+    /// <summary>The exchange's clock (before <see cref="ClockOffset"/>): the system clock unless a test drives time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// When set, the price of a symbol at an instant: the ticker, the klines and market fills all follow it, so the
+    /// candles a bot sees and the prices it trades at agree. Otherwise <see cref="Prices"/> and <see cref="FakeKlinePrice"/>.
+    /// </summary>
+    public Func<string, DateTimeOffset, decimal>? PriceAt { get; set; }
+
+    /// <summary>Asked for a fault on every request to a route that has none queued (a randomized fault schedule).</summary>
+    public Func<string, FakeFault?>? FaultPlan { get; set; }
+
+    /// <summary>How many times each fault was served, queued or planned.</summary>
+    public IReadOnlyDictionary<FakeFaultKind, int> FaultsServed => _faultsServed;
 
     public int OrderPosts => Volatile.Read(ref _orderPosts);
     public IReadOnlyList<string> Requests => [.. _requests];
@@ -87,22 +105,45 @@ public sealed class FakeBinanceServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private DateTimeOffset Now => DateTimeOffset.UtcNow + ClockOffset;
+    private DateTimeOffset Now => Clock.GetUtcNow() + ClockOffset;
+
+    private decimal LastPrice(string symbol) => PriceAt is { } at ? at(symbol, Clock.GetUtcNow()) : Prices[symbol];
+
+    /// <summary>Binance counts request weight per calendar minute of its own clock.</summary>
+    private int CountWeight()
+    {
+        lock (_gate)
+        {
+            var minute = Now.ToUnixTimeMilliseconds() / 60_000;
+            if (minute != _weightMinute)
+            {
+                _weightMinute = minute;
+                _weightUsed = 0;
+            }
+            return ++_weightUsed;
+        }
+    }
 
     private void Map(WebApplication app)
     {
         app.Use(async (ctx, next) =>
         {
             _requests.Enqueue($"{ctx.Request.Method} {ctx.Request.Path}");
-            ctx.Response.Headers["X-MBX-USED-WEIGHT-1M"] = (ReportedUsedWeight ?? _requests.Count).ToString(CultureInfo.InvariantCulture);
+            ctx.Response.Headers["X-MBX-USED-WEIGHT-1M"] = (ReportedUsedWeight ?? CountWeight()).ToString(CultureInfo.InvariantCulture);
             await next(ctx);
         });
         app.MapGet("/api/v3/ping", () => Results.Json(new { }));
         app.MapGet("/api/v3/time", () => Results.Json(new { serverTime = Now.ToUnixTimeMilliseconds() }));
         app.MapGet("/api/v3/exchangeInfo", () => Results.Json(new { timezone = "UTC", serverTime = Now.ToUnixTimeMilliseconds(), symbols = Symbols.Select(SymbolJson) }));
-        app.MapGet("/api/v3/ticker/price", (string symbol) =>
-            Prices.TryGetValue(symbol, out var p) ? Results.Json(new { symbol, price = Text(p) }) : Error(400, BinanceErrors.BadSymbol, "Invalid symbol."));
-        app.MapGet("/api/v3/klines", Klines);
+        app.MapGet("/api/v3/ticker/price", R(async (HttpContext ctx) =>
+        {
+            if (TakeFault("GET /api/v3/ticker/price") is { } fault && await GenericFault(ctx, fault) is { } failed)
+                return failed;
+            var symbol = ctx.Request.Query["symbol"].ToString();
+            return Prices.ContainsKey(symbol) ? Results.Json(new { symbol, price = Text(LastPrice(symbol)) }) : Error(400, BinanceErrors.BadSymbol, "Invalid symbol.");
+        }));
+        app.MapGet("/api/v3/klines", R(async (HttpContext ctx) =>
+            TakeFault("GET /api/v3/klines") is { } fault && await GenericFault(ctx, fault) is { } failed ? failed : Klines(ctx)));
         app.MapGet("/api/v3/account", R((HttpContext ctx) => Signed(ctx, "GET /api/v3/account", key => Task.FromResult(Results.Json(new
         {
             canTrade = true,
@@ -162,7 +203,8 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         var fault = TakeFault("POST /api/v3/order");
         if (fault?.Kind == FakeFaultKind.ExecutesLate)
             await Task.Delay(fault.Delay ?? TimeSpan.FromSeconds(3), CancellationToken.None);
-        if (fault is not null && fault.Kind is not (FakeFaultKind.ExecutesLate or FakeFaultKind.TimeoutAfterAccept or FakeFaultKind.ServerErrorAfterAccept or FakeFaultKind.BackendTimeoutAfterAccept))
+        if (fault is not null && fault.Kind is not (FakeFaultKind.ExecutesLate or FakeFaultKind.TimeoutAfterAccept or FakeFaultKind.ServerErrorAfterAccept
+                or FakeFaultKind.BackendTimeoutAfterAccept or FakeFaultKind.PartialFill or FakeFaultKind.DuplicateAnswerAfterAccept))
         {
             if (fault.Kind == FakeFaultKind.InsufficientBalance)
                 return Error(400, BinanceErrors.NewOrderRejected, "Account has insufficient balance for requested action.");
@@ -180,7 +222,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         var clientId = q["newClientOrderId"].ToString();
         if (!ClientOrderIds.IsValid(clientId) || q["newOrderRespType"] != "FULL")
             return Error(400, -1100, "Illegal characters found in parameter 'newClientOrderId'.");
-        var last = Prices[symbol.Symbol];
+        var last = LastPrice(symbol.Symbol);
         decimal price = type == "LIMIT" ? DecimalText.ParseDecimal(q["price"]!) : last;
         if (type == "LIMIT" && (q["timeInForce"] != "GTC" || price % symbol.TickSize != 0))
             return Error(400, BinanceErrors.FilterFailure, "Filter failure: PRICE_FILTER");
@@ -212,7 +254,18 @@ public sealed class FakeBinanceServer : IAsyncDisposable
             };
             if (type == "MARKET")
             {
-                order.Status = "FILLED";
+                // Not enough liquidity: a market order fills what it can and expires (Binance's status EXPIRED).
+                var partial = fault?.Kind == FakeFaultKind.PartialFill ? Math.Floor(quantity / 2 / symbol.StepSize) * symbol.StepSize : quantity;
+                if (partial < quantity && partial * price >= symbol.MinNotional)
+                {
+                    quantity = partial;
+                    spend = quantity * price;
+                    order.Status = "EXPIRED";
+                }
+                else
+                {
+                    order.Status = "FILLED";
+                }
                 order.ExecutedQuantity = quantity;
                 order.FillPrice = price;
                 order.QuoteQuantity = quantity * price;
@@ -238,6 +291,9 @@ public sealed class FakeBinanceServer : IAsyncDisposable
                 return Results.Text("<html>502 Bad Gateway</html>", "text/html", statusCode: 502);
             case FakeFaultKind.BackendTimeoutAfterAccept:
                 return Error(500, BinanceErrors.UnknownExecution, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
+            case FakeFaultKind.DuplicateAnswerAfterAccept:
+                // What a retried request (a proxy, a resend) hears when the first one was accepted.
+                return Error(400, BinanceErrors.NewOrderRejected, "Duplicate order sent.");
         }
         return Results.Json(OrderJson(order, fills: true));
     }
@@ -315,12 +371,20 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         var rows = new List<object[]>();
         for (var open = first; open <= last && rows.Count < limit; open += length)
         {
-            var o = FakeKlinePrice(open);
-            var c = FakeKlinePrice(open + length);
-            rows.Add([Ms(open), Text(o), Text(Math.Max(o, c) + 1), Text(Math.Min(o, c) - 1), Text(c), "12.5", Ms(open + length) - 1, "1000", 10, "6", "600", "0"]);
+            var o = KlinePrice(symbol, open);
+            var c = KlinePrice(symbol, open + length);
+            var (high, low) = (Math.Max(o, c) + 1, Math.Min(o, c) - 1);
+            if (PriceAt is { } at)
+            {
+                var middle = at(symbol, new DateTimeOffset(open + length / 2, TimeSpan.Zero));
+                (high, low) = (Math.Max(Math.Max(o, c), middle), Math.Min(Math.Min(o, c), middle));
+            }
+            rows.Add([Ms(open), Text(o), Text(high), Text(low), Text(c), "12.5", Ms(open + length) - 1, "1000", 10, "6", "600", "0"]);
         }
         return Results.Json(rows);
     }
+
+    private decimal KlinePrice(string symbol, DateTime time) => PriceAt is { } at ? at(symbol, new DateTimeOffset(time, TimeSpan.Zero)) : FakeKlinePrice(time);
 
     /// <summary>A deterministic price per instant, so tests can predict every kline.</summary>
     public static decimal FakeKlinePrice(DateTime time) => 100m + (long)(time - DateTime.UnixEpoch).TotalMinutes % 50;
@@ -328,8 +392,13 @@ public sealed class FakeBinanceServer : IAsyncDisposable
     // Without the cast these lambdas bind to RequestDelegate and the IResult would be dropped.
     private static Delegate R(Func<HttpContext, Task<IResult>> handler) => handler;
 
-    private FakeFault? TakeFault(string route) =>
-        _faults.TryGetValue(route, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+    private FakeFault? TakeFault(string route)
+    {
+        var fault = _faults.TryGetValue(route, out var queue) && queue.TryDequeue(out var queued) ? queued : FaultPlan?.Invoke(route);
+        if (fault is not null)
+            _faultsServed.AddOrUpdate(fault.Kind, 1, (_, n) => n + 1);
+        return fault;
+    }
 
     private FakeOrder? Find(string key, string symbol, string clientOrderId)
     {

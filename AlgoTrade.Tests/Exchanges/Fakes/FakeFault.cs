@@ -21,6 +21,10 @@ public enum FakeFaultKind
     /// it executes, and it executes even though the client has given up waiting for the answer.
     /// </summary>
     ExecutesLate,
+    /// <summary>A market order fills half its quantity and expires: not enough liquidity on the book.</summary>
+    PartialFill,
+    /// <summary>Accept the order, then answer -2010 "Duplicate order sent." as a retried request would hear.</summary>
+    DuplicateAnswerAfterAccept,
 }
 
 public sealed record FakeFault(FakeFaultKind Kind, int RetryAfterSeconds = 1, TimeSpan? Delay = null);

@@ -180,6 +180,22 @@ public class BacktestFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_over_the_size_limit_is_refused_on_its_field_and_nothing_is_queued()
+    {
+        var cut = RenderNew();
+        var source = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Candles from");
+        await cut.InvokeAsync(() => source.Instance.ValueChanged.InvokeAsync(BacktestFormModel.UploadSource));
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[41 * 1024 * 1024], "huge.csv"));
+
+        cut.WaitForAssertion(() => Assert.Contains("huge.csv is larger than 40 MB.", cut.Find(".field-error[data-field='data']").TextContent, StringComparison.Ordinal));
+        Assert.Contains("No file yet.", cut.Find("#backtest-file-name").TextContent, StringComparison.Ordinal);
+        cut.Find("#backtest-run").Click();
+        await Task.Delay(300);
+        Assert.Equal(0, (await _core.GetRequiredService<BacktestJobService>().ListAsync(_userId, 0, 10)).Total);
+    }
+
+    [Fact]
     public async Task A_bot_of_mine_prefills_the_form()
     {
         var bot = (await _core.GetRequiredService<BotService>().CreateAsync(_userId, BotFixtures.Draft("prefill me"))).Bot!;

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using AlgoTrade.Core.ApiKeys;
+using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
+using AlgoTrade.Tests.Exchanges.Fakes;
+using AlgoTrade.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace AlgoTrade.Tests.Reliability;
+
+/// <summary>
+/// A real app process (dotnet AlgoTrade.Web.dll from the build output) trades on the fake Binance and is killed with
+/// SIGKILL at an exact point of a tick (<see cref="CrashPoint"/>, armed only in the Testing environment); a second
+/// process on the same database must settle the order by its client order id: one exchange order, one trade, the
+/// bot's position equal to its account's, and the bot ticking on.
+/// </summary>
+public class ProcessKillTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Theory]
+    [InlineData(CrashPoint.AfterCheckpoint)]
+    [InlineData(CrashPoint.AfterSend)]
+    [InlineData(CrashPoint.DuringCommit)]
+    public async Task Killing_the_app_mid_tick_neither_doubles_nor_loses_the_order_and_the_bot_resumes(string point)
+    {
+        await using var database = await TestDatabase.CreateFreshAsync();
+        await using (var db = TestDatabase.CreateContext(database.ConnectionString))
+            await DatabaseSetup.MigrateAsync(db);
+        await using var exchange = await FakeBinanceServer.StartAsync();
+        // A flat market: no signal and no stop, so the one decided buy is the only order.
+        exchange.PriceAt = (_, _) => 60_000m;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Exchanges:Binance:BaseUrl"] = exchange.BaseUrl,
+            ["Exchanges:Binance:RequestTimeout"] = "00:00:02",
+        };
+        var apiKey = $"killkey{Guid.NewGuid():N}{Guid.NewGuid():N}"[..64];
+        var secret = $"killsecret{Guid.NewGuid():N}{Guid.NewGuid():N}"[..64];
+        exchange.AddAccount(apiKey, secret, usdt: 10_000m, btc: 0m);
+        var botId = await CreateBotWithADecidedBuyAsync(database.ConnectionString, settings, apiKey, secret);
+
+        // First process: dies at the crash point of the tick that sends the buy.
+        var first = StartApp(database.ConnectionString, settings, point);
+        var died = await WaitForExitAsync(first.Process, Patience);
+        Assert.True(died, $"The app did not die at {point} within {Patience.TotalSeconds} s:\n{first.Output}");
+        Assert.NotEqual(0, first.Process.ExitCode);
+        var crashed = await StateAsync(database.ConnectionString, botId);
+        Assert.NotNull(crashed.PendingOrders);
+        Assert.Empty(await TradesAsync(database.ConnectionString, botId));
+        Assert.Equal(point == CrashPoint.AfterCheckpoint ? 0 : 1, exchange.Orders.Count);
+        output.WriteLine($"{point}: first process killed (exit {first.Process.ExitCode}); {exchange.Orders.Count} exchange order(s), pending {crashed.PendingOrders}");
+
+        // Second process: settles the order and ticks on.
+        var second = StartApp(database.ConnectionString, settings, crashPoint: null);
+        try
+        {
+            var started = DateTime.UtcNow;
+            var state = crashed;
+            List<Trade> trades = [];
+            async Task WaitAsync(Func<bool> done)
+            {
+                while (true)
+                {
+                    state = await StateAsync(database.ConnectionString, botId);
+                    trades = await TradesAsync(database.ConnectionString, botId);
+                    if (done()) return;
+                    Assert.False(second.Process.HasExited, $"The second process exited:\n{second.Output}");
+                    Assert.True(DateTime.UtcNow - started < Patience, $"Not settled within {Patience.TotalSeconds} s: {trades.Count} trades, pending {state.PendingOrders}, status {state.Status} {state.LastErrorMessage}\n{second.Output}");
+                    await Task.Delay(250);
+                }
+            }
+            await WaitAsync(() => trades.Count > 0 && state.PendingOrders is null);
+            var settledIn = DateTime.UtcNow - started;
+            var settledAt = state.LastRunAt;
+            // …and it resumes: the next tick runs at its interval.
+            await WaitAsync(() => state.LastRunAt > settledAt);
+
+            var order = Assert.Single(exchange.Orders);
+            var trade = Assert.Single(trades);
+            Assert.Equal(order.ClientOrderId, trade.ClientOrderId);
+            Assert.Equal(order.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), trade.BinanceOrderId);
+            Assert.Equal(order.ExecutedQuantity - order.Commission, trade.QuantityFilled);
+            // Sent before the crash, the first id is settled; written down but never sent, it is dropped and decided again.
+            Assert.Equal(OrderExecutor.ClientOrderIdFor(botId, point == CrashPoint.AfterCheckpoint ? 2 : 1), order.ClientOrderId);
+            Assert.Equal(BotStatus.Running, state.Status);
+            Assert.True(state.InPosition);
+            Assert.Equal(exchange.Balances[(apiKey, "BTC")], state.CurrentPositionSizeCoins);
+            output.WriteLine($"{point}: second process settled {order.ClientOrderId} {settledIn.TotalSeconds:0} s after it started, and ticked on");
+        }
+        finally
+        {
+            second.Process.Kill(entireProcessTree: true);
+            await second.Process.WaitForExitAsync();
+            second.Process.Dispose();
+            first.Process.Dispose();
+        }
+    }
+
+    private sealed record App(Process Process, StringBuilder Log)
+    {
+        public string Output
+        {
+            get
+            {
+                lock (Log) return Log.Length > 6000 ? Log.ToString(Log.Length - 6000, 6000) : Log.ToString();
+            }
+        }
+    }
+
+    private static App StartApp(string connectionString, Dictionary<string, string?> settings, string? crashPoint)
+    {
+        var web = WebOutputDirectory();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "AlgoTrade.Web.dll")])
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var env = new Dictionary<string, string?>(settings)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Database:MigrateOnStartup"] = "false",
+            ["Security:RequireHttps"] = "false",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "kill-.json"),
+            ["Runtime:CrashPoint"] = crashPoint ?? "",
+        };
+        TestKeyRing.AddTo(env);
+        foreach (var (key, value) in env)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new App(process, log);
+    }
+
+    /// <summary>AlgoTrade.Web's own build output (its runtimeconfig and appsettings), next to this test assembly's.</summary>
+    private static string WebOutputDirectory()
+    {
+        var tests = new DirectoryInfo(AppContext.BaseDirectory);
+        // …/AlgoTrade.Tests/bin/Release/net10.0/ → …/AlgoTrade.Web/bin/Release/net10.0/
+        var framework = tests.Name;
+        var configuration = tests.Parent!.Name;
+        var root = tests.Parent!.Parent!.Parent!.Parent!.FullName;
+        var web = Path.Combine(root, "AlgoTrade.Web", "bin", configuration, framework);
+        Assert.True(File.Exists(Path.Combine(web, "AlgoTrade.Web.dll")), $"Build AlgoTrade.Web first: {web}");
+        return web;
+    }
+
+    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return false;
+        }
+    }
+
+    private static async Task<int> CreateBotWithADecidedBuyAsync(string connectionString, Dictionary<string, string?> settings, string apiKey, string secret)
+    {
+        await using var services = CoreServices.Build(connectionString, configure: null, settings);
+        var userId = (await services.GetRequiredService<UserAccountService>().RegisterAsync(TestUsers.NewEmail("kill"), TestUsers.Password)).User!.Id;
+        var key = await services.GetRequiredService<ApiKeyService>().AddAsync(userId, new NewApiKey(ExchangeNames.Binance, "main", apiKey, secret));
+        Assert.True(key.Key is { IsValid: true }, key.Key?.ValidationMessage);
+
+        var now = DateTime.UtcNow;
+        await using var db = TestDatabase.CreateContext(connectionString);
+        var bot = new BotConfig
+        {
+            UserId = userId,
+            Name = "kill -9",
+            Symbol = "BTCUSDT",
+            Timeframe = "1m",
+            ExchangeName = ExchangeNames.Binance,
+            IsActive = true,
+            StrategyType = "ema_cross_rsi",
+            StrategyParams = JsonDocument.Parse("""{"ema_fast": 3, "ema_slow": 8, "rsi_period": 5}"""),
+            InitialCapital = 10_000m,
+            PositionSizePerc = 50m,
+            StopLossPerc = 50m,
+            CheckIntervalSeconds = 5,
+            PartialTakeProfitsConfig = JsonDocument.Parse("[]"),
+            CreatedAt = now,
+            UpdatedAt = now,
+            // An entry decided at the last close: the bot's first tick sends it.
+            State = new BotState
+            {
+                Status = BotStatus.Running,
+                LastUpdatedAt = now,
+                EngineState = BacktestJson.Serialize(new PositionState { Cash = 10_000, PendingOrder = PendingOrder.Buy }),
+            },
+        };
+        db.BotConfigs.Add(bot);
+        await db.SaveChangesAsync();
+        return bot.Id;
+    }
+
+    private static async Task<BotState> StateAsync(string connectionString, int botId)
+    {
+        await using var db = TestDatabase.CreateContext(connectionString);
+        return await db.BotStates.AsNoTracking().SingleAsync(s => s.BotConfigId == botId);
+    }
+
+    private static async Task<List<Trade>> TradesAsync(string connectionString, int botId)
+    {
+        await using var db = TestDatabase.CreateContext(connectionString);
+        return await db.Trades.AsNoTracking().Where(t => t.BotConfigId == botId).ToListAsync();
+    }
+}
