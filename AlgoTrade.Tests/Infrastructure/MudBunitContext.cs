@@ -6,9 +6,6 @@ namespace AlgoTrade.Tests.Infrastructure;
 /// <summary>bUnit with MudBlazor and loose JS interop; disposed asynchronously because MudBlazor's services require it.</summary>
 public abstract class MudBunitContext : BunitContext, IAsyncLifetime
 {
-    // bUnit waits 1 s by default; a PBKDF2 hash plus a database round trip can take longer on a loaded 2-core CI machine.
-    static MudBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-
     protected MudBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -11,7 +11,7 @@ using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Exchanges.Fakes;
 using AlgoTrade.Tests.Infrastructure;
-using AlgoTrade.Web.Live;
+using AlgoTrade.Hosting.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

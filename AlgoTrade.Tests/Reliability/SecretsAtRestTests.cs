@@ -21,7 +21,7 @@ namespace AlgoTrade.Tests.Reliability;
 
 /// <summary>
 /// Saves every kind of secret through the real app (passwords through its forms, an API key validated against a fake
-/// Binance, webhook signing secrets used to sign a real delivery), then searches the whole database, every log event
+/// Binance, webhook signing secrets used to sign a real delivery, a TOTP seed and recovery codes), then searches the whole database, every log event
 /// and the HTML of every page for them: in plain text, hex and base64.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -87,8 +87,6 @@ public class SecretsAtRestTests(BrowserFixture browser, ITestOutputHelper output
         });
         pages.Add(("change-password", await changed.Content.ReadAsStringAsync()));
         Assert.True(changed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"change password: {changed.StatusCode}");
-        using var signedIn = _app.CreateBrowserLikeClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await FormLogin.LoginAsync(signedIn, email, secondPassword)).StatusCode);
 
         int userId;
         await using (var db = await TestDatabase.SharedContextAsync())
@@ -108,12 +106,32 @@ public class SecretsAtRestTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal(200, test.Attempt?.StatusCode);
         Assert.True(WebhookSigner.Verify(regenerated, _receiver.Requests.ToArray()[^1].Body, _receiver.Requests.ToArray()[^1].Signature));
 
+        // Two-factor: the TOTP seed and the recovery codes, enrolled as the Two-factor page does it.
+        var twoFactor = _app.Services.GetRequiredService<AlgoTrade.Core.Accounts.TwoFactorService>();
+        var enrolment = await twoFactor.BeginEnrolmentAsync(userId);
+        Assert.NotNull(enrolment);
+        var totp = new TotpCodes(enrolment.Secret);
+        var recoveryCodes = await twoFactor.ConfirmEnrolmentAsync(userId, await totp.NextAsync());
+        Assert.NotNull(recoveryCodes);
+        var seed = OtpNet.Base32Encoding.ToBytes(enrolment.Secret);
+
+        // Turning two-factor on ends earlier sessions: sign in again with password and code.
+        using var signedIn = _app.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await FormLogin.LoginAsync(signedIn, email, secondPassword)).StatusCode);
+        var secondFactor = await FormLogin.PostFormAsync(signedIn, "/account/login-2fa", new Dictionary<string, string> { ["Input.Code"] = await totp.NextAsync() });
+        Assert.Equal(HttpStatusCode.Redirect, secondFactor.StatusCode);
+        Assert.Contains("welcome-email", await signedIn.GetStringAsync("/"), StringComparison.Ordinal);
+
         var secrets = new Dictionary<string, string>
         {
+            ["TOTP seed"] = enrolment.Secret, ["TOTP seed (raw, hex)"] = Convert.ToHexString(seed),
+            ["TOTP seed (raw, base64)"] = Convert.ToBase64String(seed).TrimEnd('='),
             ["first password"] = firstPassword, ["changed password"] = secondPassword, ["mistyped password"] = typoPassword,
             ["rejected password"] = rejectedPassword, ["API key"] = apiKey, ["API secret"] = apiSecret,
             ["webhook secret (first)"] = saved.NewSigningSecret!, ["webhook secret (regenerated)"] = regenerated,
         };
+        for (var i = 0; i < recoveryCodes.Count; i++)
+            secrets[$"recovery code {i + 1}"] = recoveryCodes[i];
 
         // Every page the owner can open: as the server prerenders it, and as Chromium shows it once interactive.
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
@@ -123,6 +141,9 @@ public class SecretsAtRestTests(BrowserFixture browser, ITestOutputHelper output
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", secondPassword);
         await page.ClickAsync("#login-submit");
+        await page.Locator("#two-factor-form").WaitForAsync();
+        await page.FillAsync("#code", await totp.NextAsync());
+        await page.ClickAsync("#two-factor-submit");
         await page.Locator("#welcome-email").WaitForAsync();
         foreach (var (path, isPage) in GetPagePaths())
         {
