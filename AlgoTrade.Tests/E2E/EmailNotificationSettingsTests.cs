@@ -40,18 +40,7 @@ public sealed class EmailNotificationSettingsTests(BrowserFixture browser) : IAs
         await EmailDeliveryRows.AddAsync(userId, "BTC trend stopped with an error", EmailDeliveryStatus.Failed, 1,
             "550 5.1.1 <" + email + ">: Recipient address rejected", t0.AddMinutes(10), kind: NotificationTypes.BotError);
 
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        var page = await browser.SignedInPageAsync(_app, email, TestUsers.Password);
 
         await page.GotoAsync("/notifications");
         await BrowserFixture.WaitForInteractiveAsync(page);

@@ -33,18 +33,7 @@ public class NotificationSettingsTests(BrowserFixture browser) : IAsyncLifetime
     {
         var email = TestUsers.NewEmail("notify");
         var userId = (await _app.Services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password)).User!.Id;
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        var page = await browser.SignedInPageAsync(_app, email, TestUsers.Password);
 
         await page.GotoAsync("/notifications");
         await BrowserFixture.WaitForInteractiveAsync(page);

@@ -46,6 +46,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser context on <paramref name="app"/> signed in through the login form as <paramref name="email"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(AlgoTradeWebFactory app, string email, string password, int width = 1440, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#login-submit");
+        await Assertions.Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        return page;
+    }
+
     /// <summary>Waits until the Blazor circuit has rendered interactively, so clicks reach .NET handlers.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator(".at-root[data-interactive='true']").WaitForAsync();

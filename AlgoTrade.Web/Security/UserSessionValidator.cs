@@ -18,9 +18,12 @@ public class UserSessionValidator(UserAccountService accounts, UserSessionServic
         var principal = context.Principal;
         var userId = principal?.GetUserId();
         Core.Domain.User? user;
+        SessionCheck? session = null;
         try
         {
             user = userId is null ? null : await accounts.FindAsync(userId.Value, context.HttpContext.RequestAborted);
+            if (user is not null && principal is not null && principal.IsCurrentFor(user))
+                session = await sessions.CheckAsync(user.Id, principal.GetSessionId(), context.HttpContext.RequestAborted);
         }
         catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -35,8 +38,7 @@ public class UserSessionValidator(UserAccountService accounts, UserSessionServic
             await RejectAsync(context);
             return;
         }
-        var session = await sessions.CheckAsync(user!.Id, principal.GetSessionId(), context.HttpContext.RequestAborted);
-        if (!session.Active)
+        if (session is not { Active: true })
         {
             logger.LogInformation("Session of user {UserId} refused: it was ended or never existed", userId);
             await RejectAsync(context);
