@@ -62,8 +62,9 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
         await page.FillAsync("#bot-symbol", "btcus");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "BTCUSDT" }).ClickAsync();
         await PickAsync(page, page.Locator("div.mud-input-control.mud-select:has(label:text-is('Strategy'))"), "Custom rules");
+        // A loaded machine can take a while for the first render of the editor.
         await Expect(page.Locator("#rule-preview")).ToHaveTextAsync(
-            "Enter when EMA(12) crosses above EMA(26) and RSI(14) < 70. Exit when EMA(12) crosses below EMA(26) or RSI(14) > 70.");
+            "Enter when EMA(12) crosses above EMA(26) and RSI(14) < 70. Exit when EMA(12) crosses below EMA(26) or RSI(14) > 70.", new() { Timeout = 20_000 });
 
         // A third entry condition: +DI(10) > 20.
         await page.ClickAsync(".rule-add-condition[data-path='entry']");
@@ -76,7 +77,13 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
         await FillAsync(page, "rule-entry-all-2-right", "20");
         await Expect(page.Locator("#rule-preview")).ToHaveTextAsync(
             "Enter when EMA(12) crosses above EMA(26) and RSI(14) < 70 and +DI(10) > 20. Exit when EMA(12) crosses below EMA(26) or RSI(14) > 70.");
-        await page.Locator("#rule-editor").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "rules-editor-only.png") });
+        await page.Mouse.MoveAsync(5, 760);
+        await page.EvaluateAsync("document.activeElement?.blur()");
+        await page.Locator("#rule-editor").ScreenshotAsync(new()
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "rules-editor-only.png"),
+            Style = ".mud-appbar { visibility: hidden; }",
+        });
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "rules-editor");
         await AssertNoHorizontalScrollAsync(page);
@@ -121,6 +128,8 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
         await Expect(page.Locator("#backtest-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator(".backtest-status")).ToHaveAttributeAsync("data-status", "completed");
         await Expect(page.Locator("#backtest-config")).ToContainTextAsync("\"strategy_type\": \"rules\"");
+        await Expect(page.Locator("#backtest-rules")).ToHaveTextAsync(sentence);
+        await Expect(page.Locator("#backtest-config")).ToContainTextAsync("\"op\": \">\"");
         await BrowserFixture.ScreenshotAsync(page, "rules-backtest-result");
 
         // The bot's chart draws every indicator output the rules read.

@@ -28,4 +28,21 @@ public static class BacktestFormat
     public static string Period(DateTime? start, DateTime? end) =>
         // End is exclusive: a period ending at midnight reads as through the previous day.
         $"{Day(start)} → {Day(end is { TimeOfDay.Ticks: 0 } e ? e.AddDays(-1) : end)}";
+
+    /// <summary>
+    /// The stored config as people read it: indented, with rule operators as "&lt;" rather than "\u003C" (the page
+    /// HTML-encodes the text it shows).
+    /// </summary>
+    public static string ReadableJson(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions
+               {
+                   Indented = true,
+                   Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+               }))
+            document.WriteTo(writer);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
 }
