@@ -162,7 +162,7 @@ public class FaultScheduleTests(ITestOutputHelper output)
 
         Assert.True(problems.Count == 0, $"seed {seed}:\n" + string.Join("\n", problems.Take(40)));
         Assert.True(ticks >= 1000, $"Only {ticks} ticks ran.");
-        Assert.True(totals[1] >= 60, $"Only {totals[1]} orders reached the exchange: the schedule exercised too little.");
+        Assert.True(totals[1] >= 40, $"Only {totals[1]} orders reached the exchange: the schedule exercised too little.");
         Assert.Contains(errorReasons, r => r.Contains("Invalid API-key", StringComparison.Ordinal));
         foreach (var kind in FaultSchedule.OrderFaults)
             Assert.True(faultsServed.GetValueOrDefault(kind) > 0, $"seed {seed}: no {kind} was served");
