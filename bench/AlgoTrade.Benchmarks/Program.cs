@@ -49,8 +49,9 @@ if (args is ["phases", var csvPath, var configPath])
     return 0;
 }
 
-// count <rules|ema_cross_rsi> <strategy|backtest> <passes> [candles]: a fixed amount of work for instruction counting
-// (valgrind --tool=callgrind on a shared, noisy machine); per-candle cost = (count at P passes − count at 1) / ((P − 1) · candles).
+// count <rules|ema_cross_rsi> <strategy|backtest> <passes> [candles]: a fixed amount of work to profile, e.g.
+// DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -e cpu-clock dotnet AlgoTrade.Benchmarks.dll count rules strategy 100
+// (not callgrind: under valgrind the JIT inlines far less, so its counts describe other code).
 if (args is ["count", var which, var part, var passText, ..])
 {
     var candles = SyntheticCandles.Generate(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 200_000);
