@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace AlgoTrade.Core.Indicators;
 
 /// <summary>
@@ -10,16 +12,19 @@ namespace AlgoTrade.Core.Indicators;
 /// adx = (adx·(N−1) + dx)/N, left unchanged on candles whose DX is undefined (zero range or no movement).
 /// The DIs have values from candle N+1, the ADX from candle 2N (WarmUpPeriod, when IsReady turns true).
 /// TA-Lib tests for zero with |x| &lt; 1e-14; this tests for exactly zero, because a real coin can trade at 1e-8.
+/// The three sums travel as one vector, so one division smooths them all and another gives both DIs (a lane rounds
+/// exactly like a scalar division: the values are the same bits); divisions are what an update waits for.
 /// </summary>
 public sealed class Adx : IIndicator
 {
+    private readonly Vector256<double> _periods;
+    private readonly double _period;
+    private readonly double _periodLessOne;
     private int _count;
     private double _previousHigh;
     private double _previousLow;
     private double _previousClose;
-    private double _plusDm;
-    private double _minusDm;
-    private double _trueRange;
+    private Vector256<double> _sums;   // +DM, −DM, TR, unused
     private double _dxSum;
     private double _adx;
 
@@ -27,6 +32,9 @@ public sealed class Adx : IIndicator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         Period = period;
+        _period = period;
+        _periodLessOne = period - 1;
+        _periods = Vector256.Create(_period);
     }
 
     public int Period { get; }
@@ -55,22 +63,22 @@ public sealed class Adx : IIndicator
         _previousHigh = high;
         _previousLow = low;
         _previousClose = close;
-        if (_count > Period)
-        {
-            _plusDm -= _plusDm / Period;
-            _minusDm -= _minusDm / Period;
-            _trueRange -= _trueRange / Period;
-        }
-        if (down > 0 && down > up) _minusDm += down;
-        else if (up > 0 && up > down) _plusDm += up;
-        _trueRange += trueRange;
+        var sums = _sums;
+        if (_count > Period) sums -= sums / _periods;
+        // +DM = up when up > 0 and up > down, −DM = down when down > 0 and down > up, else 0: selected by masks, not
+        // branches, because the direction is a coin toss. Adding 0 leaves a sum as it was (the sums are never −0).
+        var moves = Vector128.Create(up, down);
+        var directional = moves & Vector128.GreaterThan(moves, Vector128<double>.Zero) & Vector128.GreaterThan(moves, Vector128.Create(down, up));
+        _sums = sums += Vector256.Create(directional, Vector128.Create(trueRange, 0));
         if (_count <= Period) return false;
 
         var dx = double.NaN;
-        if (_trueRange != 0)
+        var trueRangeSum = sums.GetElement(2);
+        if (trueRangeSum != 0)
         {
-            PlusDi = 100 * (_plusDm / _trueRange);
-            MinusDi = 100 * (_minusDm / _trueRange);
+            var di = Vector128.Create(100.0) * (sums.GetLower() / Vector128.Create(trueRangeSum));
+            PlusDi = di.GetElement(0);
+            MinusDi = di.GetElement(1);
             var sum = PlusDi + MinusDi;
             if (sum != 0) dx = 100 * (Math.Abs(PlusDi - MinusDi) / sum);
         }
@@ -87,10 +95,10 @@ public sealed class Adx : IIndicator
         if (_count == 2 * Period)
         {
             if (!double.IsNaN(dx)) _dxSum += dx;
-            _adx = _dxSum / Period;
+            _adx = _dxSum / _period;
             return true;
         }
-        if (!double.IsNaN(dx)) _adx = (_adx * (Period - 1) + dx) / Period;
+        if (!double.IsNaN(dx)) _adx = (_adx * _periodLessOne + dx) / _period;
         _count = 2 * Period + 1;
         return true;
     }
@@ -99,7 +107,8 @@ public sealed class Adx : IIndicator
     {
         _count = 0;
         _previousHigh = _previousLow = _previousClose = 0;
-        _plusDm = _minusDm = _trueRange = _dxSum = _adx = 0;
+        _sums = Vector256<double>.Zero;
+        _dxSum = _adx = 0;
         PlusDi = MinusDi = double.NaN;
     }
 }

@@ -11,6 +11,7 @@ namespace AlgoTrade.Benchmarks;
 /// candles in memory. ns per candle = Mean / 1,000,000.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class BacktestBenchmark
 {
     public const int CandleCount = 1_000_000;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AlgoTrade.Benchmarks;
 using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Strategies;
 using BenchmarkDotNet.Running;
 
 // generate-csv <path> [rows]: a Binance-format kline CSV for timing the CLI (see docs/backtesting.md).
@@ -48,8 +49,9 @@ if (args is ["phases", var csvPath, var configPath])
     return 0;
 }
 
-// count <rules|ema_cross_rsi> <strategy|backtest> <passes> [candles]: a fixed amount of work for instruction counting
-// (valgrind --tool=callgrind on a shared, noisy machine); per-candle cost = (count at P passes − count at 1) / ((P − 1) · candles).
+// count <rules|ema_cross_rsi> <strategy|backtest> <passes> [candles]: a fixed amount of work to profile, e.g.
+// DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -e cpu-clock dotnet AlgoTrade.Benchmarks.dll count rules strategy 100
+// (not callgrind: under valgrind the JIT inlines far less, so its counts describe other code).
 if (args is ["count", var which, var part, var passText, ..])
 {
     var candles = SyntheticCandles.Generate(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 200_000);
@@ -67,6 +69,76 @@ if (args is ["count", var which, var part, var passText, ..])
         foreach (ref readonly var c in candles.AsSpan()) check += (int)strategy.OnCandle(in c);
     }
     Console.WriteLine(check);
+    return 0;
+}
+
+// min [candles] [rounds]: the fastest of many short runs of each case, interleaved — on a loaded machine the fastest run
+// is the one the scheduler left alone, so this ranks changes where BenchmarkDotNet's mean only measures the load.
+if (args is ["min", ..])
+{
+    var candles = SyntheticCandles.Generate(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000);
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300;
+    var builtInConfig = BacktestBenchmark.Config();
+    var rulesConfig = RuleBacktestBenchmark.Config();
+    IStrategy Create(BacktestConfig c) => AlgoTrade.Core.Strategies.StrategyRegistry.Create(c.StrategyType, c.StrategyParams);
+    var cases = new (string Name, Func<long> Run)[]
+    {
+        ("ema_cross_rsi backtest", () => Backtester.Run(Create(builtInConfig), builtInConfig.ToRiskSettings(), AlgoTrade.Core.Market.Timeframe.Parse("1m"), candles).Trades.Count),
+        ("rules backtest", () => Backtester.Run(Create(rulesConfig), rulesConfig.ToRiskSettings(), AlgoTrade.Core.Market.Timeframe.Parse("1m"), candles).Trades.Count),
+        ("ema_cross_rsi strategy", StrategyOnly(Create(builtInConfig))),
+        ("rules strategy", StrategyOnly(Create(rulesConfig))),
+        ("rule's 4 indicators only", () =>
+        {
+            var fast = new AlgoTrade.Core.Indicators.Ema(12);
+            var slow = new AlgoTrade.Core.Indicators.Ema(26);
+            var rsi = new AlgoTrade.Core.Indicators.Rsi(14);
+            var adx = new AlgoTrade.Core.Indicators.Adx(14);
+            var sum = 0.0;
+            foreach (ref readonly var c in candles.AsSpan())
+            {
+                fast.Update(c.Close);
+                slow.Update(c.Close);
+                rsi.Update(c.Close);
+                if (adx.Update(c.High, c.Low, c.Close)) sum += fast.Value - slow.Value + rsi.Value + adx.Value;
+            }
+            return (long)sum;
+        }),
+        ("rules: ema cross only", StrategyOnly(Rules("""{"version": 1, "entry": {"left": {"ind": "ema", "period": 12}, "op": "crosses_above", "right": {"ind": "ema", "period": 26}}, "exit": {"left": {"ind": "ema", "period": 12}, "op": "crosses_below", "right": {"ind": "ema", "period": 26}}}"""))),
+        ("rules: rsi < 70 only", StrategyOnly(Rules("""{"version": 1, "entry": {"left": {"ind": "rsi", "period": 14}, "op": "<", "right": 70}}"""))),
+        ("rules: adx > 20 only", StrategyOnly(Rules("""{"version": 1, "entry": {"left": {"ind": "adx", "period": 14, "out": "adx"}, "op": ">", "right": 20}}"""))),
+        ("rules: close > 1", StrategyOnly(Rules("""{"version": 1, "entry": {"left": "close", "op": ">", "right": 1}}"""))),
+        ("ADX(14) only", () =>
+        {
+            var adx = new AlgoTrade.Core.Indicators.Adx(14);
+            var sum = 0.0;
+            foreach (ref readonly var c in candles.AsSpan())
+                if (adx.Update(c.High, c.Low, c.Close)) sum += adx.Value;
+            return (long)sum;
+        }),
+    };
+    IStrategy Rules(string json) => AlgoTrade.Core.Strategies.StrategyRegistry.Create("rules", System.Text.Json.JsonDocument.Parse(json).RootElement);
+    Func<long> StrategyOnly(IStrategy strategy) => () =>
+    {
+        strategy.Reset();
+        var n = 0L;
+        foreach (ref readonly var c in candles.AsSpan()) n += (int)strategy.OnCandle(in c);
+        return n;
+    };
+    var best = new double[cases.Length];
+    Array.Fill(best, double.MaxValue);
+    for (var round = 0; round < rounds; round++)
+    {
+        if (round == 30) Thread.Sleep(500);   // let tiered compilation finish before the rounds that count
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var w = Stopwatch.StartNew();
+            cases[i].Run();
+            var ns = w.Elapsed.TotalNanoseconds / candles.Length;
+            if (round >= 30) best[i] = Math.Min(best[i], ns);
+        }
+    }
+    for (var i = 0; i < cases.Length; i++)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases[i].Name,-24} {best[i],6:0.0} ns/candle (fastest of {rounds - 30} runs of {candles.Length:N0} candles)"));
     return 0;
 }
 

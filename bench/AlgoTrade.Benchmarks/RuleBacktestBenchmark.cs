@@ -10,6 +10,7 @@ namespace AlgoTrade.Benchmarks;
 /// one-minute candles. M candles/s = 1,000 / (Mean in ms).
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class RuleBacktestBenchmark
 {
     private Candle[] _candles = [];
