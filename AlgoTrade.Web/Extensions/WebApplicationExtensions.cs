@@ -48,7 +48,8 @@ public static class WebApplicationExtensions
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-        app.UseSerilogRequestLogging();
+        // This host's own logger, not the process-wide static one (several hosts share a process in tests).
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<Security.AdminTwoFactorRequirement>();
