@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace AlgoTrade.Core.Runtime;
 
 /// <summary>
-/// Test only: kills this process (SIGKILL, as <c>kill -9</c> does) when a tick reaches the armed point, so a test can
+/// Test only: kills this process (SIGKILL, as <c>kill -9</c> does) when a tick or a backtest job reaches the armed point, so a test can
 /// prove that a crash at exactly that point loses and doubles nothing. The web host arms it from
 /// <c>Runtime:CrashPoint</c> in the Testing environment only; nothing else arms it.
 /// </summary>
@@ -15,6 +15,8 @@ public static class CrashPoint
     public const string AfterSend = "after-send";
     /// <summary>Inside the transaction that commits a trade, before it commits.</summary>
     public const string DuringCommit = "during-commit";
+    /// <summary>A backtest job has just been marked running; its result is not computed yet.</summary>
+    public const string BacktestRunning = "backtest-running";
 
     private static volatile string? _armed;
 

@@ -26,6 +26,7 @@ public sealed class AppProcess : IAsyncDisposable
     public string LogDirectory { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
     public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
     public string ConsoleOutput { get { lock (_console) return _console.ToString(); } }
 
     /// <summary>The web project's build output, next to this test assembly's own configuration (Release or Debug).</summary>
@@ -43,8 +44,17 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the app and waits until it answers /healthz/ready.</summary>
     public static async Task<AppProcess> StartAsync(string name, string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
         int port = 0, TimeSpan? readyTimeout = null)
+    {
+        var app = Launch(name, connectionString, settings, port);
+        await app.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(120));
+        return app;
+    }
+
+    /// <summary>Starts the app without waiting for it, for a process that may end by itself (a crash point) before it is ready.</summary>
+    public static AppProcess Launch(string name, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {
         port = port == 0 ? AlgoTradeWebFactory.FreePort() : port;
         var logDirectory = Path.Combine(Path.GetTempPath(), "algotrade-tests", "processes", $"{name}-{Guid.NewGuid():N}");
@@ -86,7 +96,6 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(120));
         return app;
     }
 
@@ -113,6 +122,22 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"{Name} was not ready within {timeout}:\n{ConsoleOutput}");
+    }
+
+    /// <summary>Waits for the process to end by itself; false (and the process killed) when it is still running at the timeout.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return false;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly what a crashed machine or the OOM killer does.</summary>

@@ -49,133 +49,56 @@ public class ProcessKillTests(ITestOutputHelper output)
         var botId = await CreateBotWithADecidedBuyAsync(database.ConnectionString, settings, apiKey, secret);
 
         // First process: dies at the crash point of the tick that sends the buy.
-        var first = StartApp(database.ConnectionString, settings, point);
-        var died = await WaitForExitAsync(first.Process, Patience);
-        Assert.True(died, $"The app did not die at {point} within {Patience.TotalSeconds} s:\n{first.Output}");
-        Assert.NotEqual(0, first.Process.ExitCode);
+        await using var first = AppProcess.Launch("kill-first", database.ConnectionString, With(settings, point));
+        var died = await first.WaitForExitAsync(Patience);
+        Assert.True(died, $"The app did not die at {point} within {Patience.TotalSeconds} s:\n{Tail(first)}");
+        Assert.NotEqual(0, first.ExitCode);
         var crashed = await StateAsync(database.ConnectionString, botId);
         Assert.NotNull(crashed.PendingOrders);
         Assert.Empty(await TradesAsync(database.ConnectionString, botId));
         Assert.Equal(point == CrashPoint.AfterCheckpoint ? 0 : 1, exchange.Orders.Count);
-        output.WriteLine($"{point}: first process killed (exit {first.Process.ExitCode}); {exchange.Orders.Count} exchange order(s), pending {crashed.PendingOrders}");
+        output.WriteLine($"{point}: first process killed (exit {first.ExitCode}); {exchange.Orders.Count} exchange order(s), pending {crashed.PendingOrders}");
 
         // Second process: settles the order and ticks on.
-        var second = StartApp(database.ConnectionString, settings, crashPoint: null);
-        try
+        await using var second = AppProcess.Launch("kill-second", database.ConnectionString, With(settings, null));
+        var started = DateTime.UtcNow;
+        var state = crashed;
+        List<Trade> trades = [];
+        async Task WaitAsync(Func<bool> done)
         {
-            var started = DateTime.UtcNow;
-            var state = crashed;
-            List<Trade> trades = [];
-            async Task WaitAsync(Func<bool> done)
+            while (true)
             {
-                while (true)
-                {
-                    state = await StateAsync(database.ConnectionString, botId);
-                    trades = await TradesAsync(database.ConnectionString, botId);
-                    if (done()) return;
-                    Assert.False(second.Process.HasExited, $"The second process exited:\n{second.Output}");
-                    Assert.True(DateTime.UtcNow - started < Patience, $"Not settled within {Patience.TotalSeconds} s: {trades.Count} trades, pending {state.PendingOrders}, status {state.Status} {state.LastErrorMessage}\n{second.Output}");
-                    await Task.Delay(250);
-                }
-            }
-            await WaitAsync(() => trades.Count > 0 && state.PendingOrders is null);
-            var settledIn = DateTime.UtcNow - started;
-            var settledAt = state.LastRunAt;
-            // …and it resumes: the next tick runs at its interval.
-            await WaitAsync(() => state.LastRunAt > settledAt);
-
-            var order = Assert.Single(exchange.Orders);
-            var trade = Assert.Single(trades);
-            Assert.Equal(order.ClientOrderId, trade.ClientOrderId);
-            Assert.Equal(order.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), trade.BinanceOrderId);
-            Assert.Equal(order.ExecutedQuantity - order.Commission, trade.QuantityFilled);
-            // Sent before the crash, the first id is settled; written down but never sent, it is dropped and decided again.
-            Assert.Equal(OrderExecutor.ClientOrderIdFor(botId, point == CrashPoint.AfterCheckpoint ? 2 : 1), order.ClientOrderId);
-            Assert.Equal(BotStatus.Running, state.Status);
-            Assert.True(state.InPosition);
-            Assert.Equal(exchange.Balances[(apiKey, "BTC")], state.CurrentPositionSizeCoins);
-            output.WriteLine($"{point}: second process settled {order.ClientOrderId} {settledIn.TotalSeconds:0} s after it started, and ticked on");
-        }
-        finally
-        {
-            second.Process.Kill(entireProcessTree: true);
-            await second.Process.WaitForExitAsync();
-            second.Process.Dispose();
-            first.Process.Dispose();
-        }
-    }
-
-    private sealed record App(Process Process, StringBuilder Log)
-    {
-        public string Output
-        {
-            get
-            {
-                lock (Log) return Log.Length > 6000 ? Log.ToString(Log.Length - 6000, 6000) : Log.ToString();
+                state = await StateAsync(database.ConnectionString, botId);
+                trades = await TradesAsync(database.ConnectionString, botId);
+                if (done()) return;
+                Assert.False(second.HasExited, $"The second process exited:\n{Tail(second)}");
+                Assert.True(DateTime.UtcNow - started < Patience, $"Not settled within {Patience.TotalSeconds} s: {trades.Count} trades, pending {state.PendingOrders}, status {state.Status} {state.LastErrorMessage}\n{Tail(second)}");
+                await Task.Delay(250);
             }
         }
+        await WaitAsync(() => trades.Count > 0 && state.PendingOrders is null);
+        var settledIn = DateTime.UtcNow - started;
+        var settledAt = state.LastRunAt;
+        // …and it resumes: the next tick runs at its interval.
+        await WaitAsync(() => state.LastRunAt > settledAt);
+
+        var order = Assert.Single(exchange.Orders);
+        var trade = Assert.Single(trades);
+        Assert.Equal(order.ClientOrderId, trade.ClientOrderId);
+        Assert.Equal(order.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), trade.BinanceOrderId);
+        Assert.Equal(order.ExecutedQuantity - order.Commission, trade.QuantityFilled);
+        // Sent before the crash, the first id is settled; written down but never sent, it is dropped and decided again.
+        Assert.Equal(OrderExecutor.ClientOrderIdFor(botId, point == CrashPoint.AfterCheckpoint ? 2 : 1), order.ClientOrderId);
+        Assert.Equal(BotStatus.Running, state.Status);
+        Assert.True(state.InPosition);
+        Assert.Equal(exchange.Balances[(apiKey, "BTC")], state.CurrentPositionSizeCoins);
+        output.WriteLine($"{point}: second process settled {order.ClientOrderId} {settledIn.TotalSeconds:0} s after it started, and ticked on");
     }
 
-    private static App StartApp(string connectionString, Dictionary<string, string?> settings, string? crashPoint)
-    {
-        var web = WebOutputDirectory();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "AlgoTrade.Web.dll")])
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var env = new Dictionary<string, string?>(settings)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Default"] = connectionString,
-            ["Database:MigrateOnStartup"] = "false",
-            ["Security:RequireHttps"] = "false",
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetTempPath(), "algotrade-tests", "kill-.json"),
-            ["Runtime:CrashPoint"] = crashPoint ?? "",
-        };
-        TestKeyRing.AddTo(env);
-        foreach (var (key, value) in env)
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var log = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new App(process, log);
-    }
+    private static Dictionary<string, string?> With(Dictionary<string, string?> settings, string? crashPoint) =>
+        new(settings) { ["Runtime:CrashPoint"] = crashPoint ?? "" };
 
-    /// <summary>AlgoTrade.Web's own build output (its runtimeconfig and appsettings), next to this test assembly's.</summary>
-    private static string WebOutputDirectory()
-    {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory);
-        // …/AlgoTrade.Tests/bin/Release/net10.0/ → …/AlgoTrade.Web/bin/Release/net10.0/
-        var framework = tests.Name;
-        var configuration = tests.Parent!.Name;
-        var root = tests.Parent!.Parent!.Parent!.Parent!.FullName;
-        var web = Path.Combine(root, "AlgoTrade.Web", "bin", configuration, framework);
-        Assert.True(File.Exists(Path.Combine(web, "AlgoTrade.Web.dll")), $"Build AlgoTrade.Web first: {web}");
-        return web;
-    }
-
-    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return false;
-        }
-    }
+    private static string Tail(AppProcess app) => app.ConsoleOutput is { Length: > 6000 } all ? all[^6000..] : app.ConsoleOutput;
 
     private static async Task<int> CreateBotWithADecidedBuyAsync(string connectionString, Dictionary<string, string?> settings, string apiKey, string secret)
     {

@@ -32,6 +32,7 @@ public sealed class BacktestJobRunner(
             job.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
         }
+        Runtime.CrashPoint.Reached(Runtime.CrashPoint.BacktestRunning);
 
         var started = clock.GetTimestamp();
         try
