@@ -150,6 +150,14 @@ public sealed class RiskEngine
     /// <summary>Runs a closed candle (steps 0–5) through a synchronous driver: the backtester.</summary>
     public CandleDecision OnCandle<TDriver>(in Candle candle, Signal signal, ref TDriver driver) where TDriver : IFillDriver
     {
+        if (State.PendingOrder == PendingOrder.None && State.Quantity <= 0)
+        {
+            // Flat with nothing pending, steps 0-4 hand out nothing (each needs an order or a position), so the walk
+            // goes straight to the close. The backtest spends most candles here; EngineStepTests hold both paths equal.
+            var decision = OnCandleClosed(in candle, signal);
+            driver.Notice(new DateTime(candle.OpenTime.Ticks + _timeframeTicks, DateTimeKind.Utc), in candle, signal, decision);
+            return decision;
+        }
         var step = CandleStep(in candle, signal);
         while (TryNextIntent(ref step, out var intent))
             Execute(in intent, ref driver);
