@@ -47,7 +47,7 @@ public class DatabaseRestartTests(ITestOutputHelper output)
         await using var app = await AppProcess.StartAsync("pg-restart", connectionString, BotFixtures.OfflineBinance);
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var started = DateTime.UtcNow;
-        await WaitUntilAsync(() => TickedSinceAsync(connectionString, botIds, started), TimeSpan.FromSeconds(30), "every bot to tick");
+        await Eventually.HoldsAsync(() => TickedSinceAsync(connectionString, botIds, started), TimeSpan.FromSeconds(30), "every bot to tick");
 
         await server.StopServerAsync();
         var stoppedAt = Stopwatch.StartNew();
@@ -63,7 +63,7 @@ public class DatabaseRestartTests(ITestOutputHelper output)
         var restartedAt = DateTime.UtcNow;
         output.WriteLine($"Database down for {stoppedAt.Elapsed.TotalSeconds:0.0} s");
         var recovery = Stopwatch.StartNew();
-        await WaitUntilAsync(() => TickedSinceAsync(connectionString, botIds, restartedAt), TimeSpan.FromSeconds(30), "every bot to tick after the restart");
+        await Eventually.HoldsAsync(() => TickedSinceAsync(connectionString, botIds, restartedAt), TimeSpan.FromSeconds(30), "every bot to tick after the restart");
         output.WriteLine($"Every bot ticked again {recovery.Elapsed.TotalSeconds:0.0} s after the database came back");
         Assert.True((await http.GetAsync("healthz/ready")).IsSuccessStatusCode);
 
@@ -100,16 +100,6 @@ public class DatabaseRestartTests(ITestOutputHelper output)
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
         {
             return false;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > timeout) throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-            await Task.Delay(250);
         }
     }
 }

@@ -62,7 +62,7 @@ public class NodeFailoverTests(BrowserFixture browser, ITestOutputHelper output)
         await using var proxy = await NginxProxy.StartAsync([nodeA.Port, nodeB.Port]);
 
         // The cluster runs every bot before the kill; which node takes which fire is Quartz's choice.
-        await WaitUntilAsync(() => TickLines(nodeA).Concat(TickLines(nodeB)).Select(f => f.BotId).Distinct().Count() == Bots,
+        await Eventually.HoldsAsync(() => TickLines(nodeA).Concat(TickLines(nodeB)).Select(f => f.BotId).Distinct().Count() == Bots,
             TimeSpan.FromSeconds(60), "every bot to tick");
         output.WriteLine($"Before the kill: node-a ran {TickLines(nodeA).Count} fires, node-b {TickLines(nodeB).Count}");
 
@@ -97,7 +97,7 @@ public class NodeFailoverTests(BrowserFixture browser, ITestOutputHelper output)
 
         // Every bot ticks again after the kill, on the survivor, within 30 s.
         var movedWithin = TimeSpan.Zero;
-        await WaitUntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             await using var db = TestDatabase.CreateContext(database.ConnectionString);
             var ticked = await db.BotStates.CountAsync(s => botIds.Contains(s.BotConfigId) && s.LastRunAt > killedAt.AddSeconds(1));
@@ -142,17 +142,4 @@ public class NodeFailoverTests(BrowserFixture browser, ITestOutputHelper output)
             .Select(e => new Fire(node.Name, e.GetProperty("BotId").GetInt32(),
                 DateTime.Parse(e.GetProperty("ScheduledFireTime").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)))
             .ToList();
-
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
-        WaitUntilAsync(() => Task.FromResult(condition()), timeout, what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > timeout) throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-            await Task.Delay(250);
-        }
-    }
 }
