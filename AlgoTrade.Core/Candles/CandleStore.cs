@@ -114,13 +114,13 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
                 {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ),
             islands AS (
-                SELECT exchange, symbol, timeframe, min(open_time) AS first_open, max(open_time) AS last_open, count(*) AS candles
-                FROM numbered GROUP BY exchange, symbol, timeframe, island
+                SELECT exchange, symbol, timeframe, step_ms, min(open_time) AS first_open, max(open_time) AS last_open, count(*) AS candles
+                FROM numbered GROUP BY exchange, symbol, timeframe, step_ms, island
             )
             SELECT exchange, symbol, timeframe, first_open, last_open, candles,
                    lead(first_open) OVER (PARTITION BY exchange, symbol, timeframe ORDER BY first_open) AS next_open
             FROM islands
-            ORDER BY exchange, symbol, timeframe, first_open
+            ORDER BY exchange, symbol, step_ms, first_open
             """;
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
         cmd.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
