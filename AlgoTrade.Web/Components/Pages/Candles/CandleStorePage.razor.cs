@@ -61,6 +61,7 @@ public partial class CandleStorePage
             staged.Position = 0;
             var result = await Importer.ImportAsync(staged, series!, CancellationToken.None);
             Show(file.Name, result);
+            _importing = false;
             if (result.Succeeded && _grid is not null)
                 await _grid.ReloadServerData();
         }
