@@ -38,13 +38,18 @@ else
 fi
 
 "${cli[@]}" backtest --config "$work/config.json" --data "$work/candles-$rows.csv" --json >"$work/result.json"  # warm the page cache
-times=()
+# CPU time (user+sys, all threads) depends far less on the other load on the machine than wall time does.
+times=() cpus=()
 for ((i = 0; i < runs; i++)); do
   start=$(date +%s%N)
-  "${cli[@]}" backtest --config "$work/config.json" --data "$work/candles-$rows.csv" --json >"$work/result.json"
+  /usr/bin/time -f '%U %S' -o "$work/cpu" \
+    "${cli[@]}" backtest --config "$work/config.json" --data "$work/candles-$rows.csv" --json >"$work/result.json"
   end=$(date +%s%N)
   times+=("$(( (end - start) / 1000000 ))")
+  cpus+=("$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/cpu")")
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "rows=$rows runs=$runs wall ms: ${times[*]}"
-echo "min ${sorted[0]} ms, median ${sorted[$((runs / 2))]} ms, json $(stat -c %s "$work/result.json") bytes, load $(cut -d' ' -f1-3 /proc/loadavg)"
+sorted_cpu=($(printf '%s\n' "${cpus[@]}" | sort -n))
+echo "rows=$rows runs=$runs wall ms: ${times[*]}; user+sys ms: ${cpus[*]}"
+echo "wall min ${sorted[0]} ms, median ${sorted[$((runs / 2))]} ms; user+sys min ${sorted_cpu[0]} ms, median ${sorted_cpu[$((runs / 2))]} ms;" \
+  "json $(stat -c %s "$work/result.json") bytes, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -191,6 +191,57 @@ public class CandleCsvImporterTests
         Assert.Equal(89_999.5, result.Candles[^1].Volume);
     }
 
+    [Theory]
+    [InlineData("datetime,open,high,low,close,volume\n2024-01-01 00:00:00,1,2,1,2,5\n2024-01-01 00:01:00,2,3,2,3,6\n")]
+    [InlineData("\uFEFFdatetime,open,high,low,close,volume\r\n\r\n2024-01-01 00:00:00,1,2,1,2,5\r\n2024-01-01 00:01:00,2,3,2,3,6")]
+    [InlineData("datetime,open,high,low,close,volume\n2024-01-01 00:00:00,1,2,1,2,5\n2024-01-01 00:03:00,2,3,2,3,6\n\n\n")]
+    [InlineData("1704067200000,1,2,1,2,5,0,0,0,0,0,0\n1704067260000,2,3,2,3,6,0,0,0,0,0,0")]
+    [InlineData("1704067200000,1,2,1,2,5,0,0,0,0,0,0\nbad\n1704067320000,2,3,2,3,6,0,0,0,0,0,0\n")]
+    [InlineData("\n\n1704067200000,1,2,1,2,5,0,0,0,0,0,0\r1704067260000,2,3,2,3,6,0,0,0,0,0,0\r")]
+    [InlineData("")]
+    public void A_file_reads_the_same_as_its_text(string csv)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, csv, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            var fromFile = CandleCsvImporter.ImportFile(path, Timeframe.M1);
+            var fromText = CandleCsvImporter.Import(csv.TrimStart('\uFEFF'), Timeframe.M1);
+            Assert.Equal(fromText.Candles, fromFile.Candles);
+            Assert.Equal(fromText.Errors, fromFile.Errors);
+            Assert.Equal(fromText.Warnings, fromFile.Warnings);
+            Assert.Equal(fromText.Format, fromFile.Format);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_large_file_is_sized_by_its_lines_and_read_in_file_order()
+    {
+        var text = new System.Text.StringBuilder("datetime,open,high,low,close,volume\n");
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 120_000; i++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{start.AddMinutes(i):yyyy-MM-dd HH:mm:ss},100.5,102.25,99.75,101.125,{i}.5\n");
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, text.ToString());
+            Assert.True(new FileInfo(path).Length > 4 << 20);
+            var result = CandleCsvImporter.ImportFile(path, Timeframe.M1);
+            Assert.True(result.Succeeded);
+            Assert.Equal(120_000, result.Candles.Length);
+            Assert.Equal(start.AddMinutes(119_999), result.Candles[^1].OpenTime);
+            Assert.Equal(119_999.5, result.Candles[^1].Volume);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Timeframe_parses_all_binance_codes()
     {
