@@ -16,9 +16,6 @@ public static class CandleCsvImporter
     // Binance switched spot kline files to microseconds in 2025; 1e14 ms would be the year 5138.
     private const long MicrosecondThreshold = 100_000_000_000_000;
 
-    // Below this many characters the threads cost more than they save.
-    private const long ParallelThreshold = 4 << 20;
-
     private static readonly string[] HeaderColumns = ["datetime", "open", "high", "low", "close", "volume"];
 
     // Quotes are trimmed per field instead: the formats have no quoted separators, and an unbalanced quote
@@ -117,16 +114,10 @@ public static class CandleCsvImporter
         if (format is { } known)
         {
             SepReader.RowFunc<ParsedRow> parse = known == CandleCsvFormat.BinanceKline ? ParseBinance : ParseDatetime;
-            if (lengthHint >= ParallelThreshold && Environment.ProcessorCount > 1)
-            {
-                foreach (var parsed in reader.ParallelEnumerate(parse))
-                    Accept(parsed);
-            }
-            else
-            {
-                while (reader.MoveNext())
-                    Accept(parse(reader.Current));
-            }
+            // One thread: Sep's ParallelEnumerate (PLINQ, a buffered ParsedRow per row) took twice the CPU time and
+            // 2.3x the memory for a 1M-row file and was slower in wall time too (docs/backtesting.md#speed).
+            while (reader.MoveNext())
+                Accept(parse(reader.Current));
         }
 
         void Accept(in ParsedRow parsed)
@@ -212,7 +203,7 @@ public static class CandleCsvImporter
     // there is no header, while LineNumberToExcl is right for every row.
     private static int LineOf(SepReader.Row row) => row.LineNumberToExcl - 1;
 
-    /// <summary>One row's outcome; rows may be parsed on several threads and are accepted in file order.</summary>
+    /// <summary>One row's outcome.</summary>
     private readonly record struct ParsedRow(Candle Candle, int Line, int Length, string? Error, bool Blank);
 
     private static string? ParseBinanceRow(SepReader.Row row, out Candle candle)

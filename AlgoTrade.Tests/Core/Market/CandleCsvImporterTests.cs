@@ -163,9 +163,8 @@ public class CandleCsvImporterTests
     }
 
     [Fact]
-    public void A_large_stream_is_parsed_in_parallel_in_file_order_with_exact_line_numbers()
+    public void A_large_stream_is_parsed_in_file_order_with_exact_line_numbers()
     {
-        // ~6 MB: above the threshold where rows are parsed on several threads.
         var text = new System.Text.StringBuilder();
         var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         const int rows = 90_000;
