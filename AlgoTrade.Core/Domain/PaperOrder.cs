@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Trading;
+
 namespace AlgoTrade.Core.Domain;
 
 /// <summary>An order a bot placed on the paper or simulated exchange (docs/data-model.md).</summary>
@@ -8,7 +10,7 @@ public class PaperOrder
     public string ExchangeName { get; set; } = ExchangeNames.Paper;
     public string ClientOrderId { get; set; } = "";
     public string Symbol { get; set; } = "";
-    public string Side { get; set; } = TradeSide.Buy;
+    public OrderSide Side { get; set; } = OrderSide.Buy;
     public string OrderType { get; set; } = OrderTypes.Market;
     public string Status { get; set; } = PaperOrderStatus.New;
     /// <summary>Limit price; null for MARKET orders.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ public sealed class PaperLedger(
             ExchangeName = exchangeName,
             ClientOrderId = order.ClientOrderId,
             Symbol = symbol.Symbol,
-            Side = order.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell,
+            Side = order.Side,
             OrderType = order.Type == OrderType.Limit ? OrderTypes.Limit : OrderTypes.Market,
             Price = order.Price,
             CommissionAsset = symbol.QuoteAsset,
@@ -167,7 +168,7 @@ public sealed class PaperLedger(
         {
             if (!prices.TryGetValue(order.Symbol, out var price) || order.Price is not { } limit)
                 continue;
-            var crossed = order.Side == TradeSide.Buy ? price <= limit : price >= limit;
+            var crossed = order.Side == OrderSide.Buy ? price <= limit : price >= limit;
             if (!crossed)
                 continue;
             var (baseAsset, quoteAsset) = Split(order);
@@ -219,7 +220,7 @@ public sealed class PaperLedger(
         o.Symbol,
         o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         o.ClientOrderId,
-        o.Side == TradeSide.Sell ? OrderSide.Sell : OrderSide.Buy,
+        o.Side,
         o.OrderType == OrderTypes.Limit ? OrderType.Limit : OrderType.Market,
         o.Status switch
         {
@@ -237,7 +238,7 @@ public sealed class PaperLedger(
     private void Settle(PaperOrder order, PaperBalance quote, PaperBalance baseAsset, decimal quantity, decimal price, decimal fee, DateTime now)
     {
         var notional = quantity * price;
-        if (order.Side == TradeSide.Buy)
+        if (order.Side == OrderSide.Buy)
         {
             var spent = notional + fee;
             if (order.ReservedAmount > 0)
