@@ -1,3 +1,4 @@
+using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Domain;
@@ -12,7 +13,7 @@ public class PaperOrder
     public string Symbol { get; set; } = "";
     public OrderSide Side { get; set; } = OrderSide.Buy;
     public string OrderType { get; set; } = OrderTypes.Market;
-    public string Status { get; set; } = PaperOrderStatus.New;
+    public OrderStatus Status { get; set; } = OrderStatus.New;
     /// <summary>Limit price; null for MARKET orders.</summary>
     public decimal? Price { get; set; }
     public decimal Quantity { get; set; }

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,35 @@ public class SeedStringColumnsTests
             // A filter on the enum is sent to SQL as the stored string.
             Assert.Equal(1, await db.Trades.CountAsync(t => t.BotConfigId == botId && t.Side == OrderSide.Buy));
             Assert.Equal(0, await db.Trades.CountAsync(t => t.BotConfigId == botId && t.Side == OrderSide.Sell));
+        }
+    }
+
+    [Fact]
+    public async Task Paper_order_statuses_are_stored_as_NEW_FILLED_and_CANCELED()
+    {
+        var (_, botId) = await AddUserAndBotAsync();
+        long orderId;
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            var order = new PaperOrder
+            {
+                BotConfigId = botId, ClientOrderId = "seed-status-1", Symbol = "BTCUSDT", Quantity = 1, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.PaperOrders.Add(order);
+            await db.SaveChangesAsync();
+            orderId = order.Id;
+            Assert.Equal("NEW", await RawAsync("SELECT status FROM paper_orders WHERE id = @id", orderId));
+
+            order.Status = OrderStatus.Canceled;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("CANCELED", await RawAsync("SELECT status FROM paper_orders WHERE id = @id", orderId));
+
+        await ExecuteAsync("UPDATE paper_orders SET status = 'FILLED' WHERE id = @id", orderId);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(OrderStatus.Filled, (await db.PaperOrders.SingleAsync(o => o.Id == orderId)).Status);
+            Assert.Equal(0, await db.PaperOrders.CountAsync(o => o.BotConfigId == botId && o.Status == OrderStatus.New));
         }
     }
 

@@ -135,7 +135,7 @@ public sealed class PaperLedger(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Paper order {ClientOrderId} of bot {BotId}: {Side} {Type} {Quantity} {Symbol} is {Status}",
-            entity.ClientOrderId, botId, entity.Side, entity.OrderType, entity.Quantity, entity.Symbol, entity.Status);
+            entity.ClientOrderId, botId, entity.Side.ToText(), entity.OrderType, entity.Quantity, entity.Symbol, entity.Status.ToText());
         return ExchangeResult<ExchangeOrder>.Ok(ToExchangeOrder(entity));
     }
 
@@ -145,7 +145,7 @@ public sealed class PaperLedger(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var symbols = await db.PaperOrders
-            .Where(o => o.BotConfigId == botId && o.Status == PaperOrderStatus.New)
+            .Where(o => o.BotConfigId == botId && o.Status == OrderStatus.New)
             .Select(o => o.Symbol).Distinct().ToListAsync(ct);
         if (symbols.Count == 0)
             return ExchangeResult<int>.Ok(0);
@@ -161,7 +161,7 @@ public sealed class PaperLedger(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var account = await LockAccountAsync(db, botId, ct);
-        var open = await db.PaperOrders.Where(o => o.BotConfigId == botId && o.Status == PaperOrderStatus.New).ToListAsync(ct);
+        var open = await db.PaperOrders.Where(o => o.BotConfigId == botId && o.Status == OrderStatus.New).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var filled = 0;
         foreach (var order in open)
@@ -199,8 +199,8 @@ public sealed class PaperLedger(
             .SingleOrDefaultAsync(o => o.BotConfigId == botId && o.ClientOrderId == clientOrderId && o.Symbol == symbol.ToUpperInvariant(), ct);
         if (order is null)
             return NotFound();
-        if (order.Status != PaperOrderStatus.New)
-            return ExchangeResult<ExchangeOrder>.Fail(ExchangeErrorKind.Rejected, $"Order is {order.Status} and cannot be cancelled.", -2011);
+        if (order.Status != OrderStatus.New)
+            return ExchangeResult<ExchangeOrder>.Fail(ExchangeErrorKind.Rejected, $"Order is {order.Status.ToText()} and cannot be cancelled.", -2011);
         if (order.ReservedAsset is { } asset)
         {
             var balance = account.Get(asset);
@@ -209,7 +209,7 @@ public sealed class PaperLedger(
             balance.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         }
         order.ReservedAmount = 0;
-        order.Status = PaperOrderStatus.Canceled;
+        order.Status = OrderStatus.Canceled;
         order.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -222,12 +222,7 @@ public sealed class PaperLedger(
         o.ClientOrderId,
         o.Side,
         o.OrderType == OrderTypes.Limit ? OrderType.Limit : OrderType.Market,
-        o.Status switch
-        {
-            PaperOrderStatus.Filled => OrderStatus.Filled,
-            PaperOrderStatus.Canceled => OrderStatus.Canceled,
-            _ => OrderStatus.New,
-        },
+        o.Status,
         o.Price ?? 0,
         o.Quantity,
         o.ExecutedQuantity,
@@ -268,7 +263,7 @@ public sealed class PaperLedger(
         order.ExecutedQuantity = quantity;
         order.CumulativeQuoteQuantity = notional;
         order.Commission = fee;
-        order.Status = PaperOrderStatus.Filled;
+        order.Status = OrderStatus.Filled;
         order.UpdatedAt = now;
     }
 
