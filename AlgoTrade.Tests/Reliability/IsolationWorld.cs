@@ -2,6 +2,7 @@ using System.Text.Json;
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -37,8 +38,8 @@ public sealed class IsolationWorld
         Assert.True(created.Succeeded, string.Join("; ", created.ErrorsOrEmpty.SelectMany(e => e.Value)));
         var bot = created.Bot!.Id;
         var t0 = DateTime.UtcNow.AddHours(-2);
-        await BotFixtures.AddTradeAsync(a, bot, t0, TradeSide.Buy, entryReason: $"entry {marker}");
-        await BotFixtures.AddTradeAsync(a, bot, t0.AddMinutes(30), TradeSide.Sell, price: 110, pnl: 9.8m, exitReason: $"exit {marker}");
+        await BotFixtures.AddTradeAsync(a, bot, t0, OrderSide.Buy, entryReason: $"entry {marker}");
+        await BotFixtures.AddTradeAsync(a, bot, t0.AddMinutes(30), OrderSide.Sell, price: 110, pnl: 9.8m, exitReason: $"exit {marker}");
         await BotFixtures.AddLogAsync(a, bot, $"log {marker}");
 
         var jobId = Guid.NewGuid();
