@@ -78,7 +78,9 @@ export function createPriceChart(element, id, data) {
       add("takeProfit", trip.takeProfit, "take-profit", "#16a34a", 2);
       (trip.partialTakeProfits || []).forEach((p, i) => add(`partial${i + 1}`, p, `partial ${i + 1}`, "#22c55e", 3));
       if (from && to) {
-        const pad = Math.max(to - from, 3600) * 2;
+        // Enough bars either side that the trade reads in its context.
+        const bar = data.price.length > 1 ? data.price[1].time - data.price[0].time : 3600;
+        const pad = Math.max(to - from, bar * 40);
         chart.timeScale().setVisibleRange({ from: from - pad, to: to + pad });
       }
     },
