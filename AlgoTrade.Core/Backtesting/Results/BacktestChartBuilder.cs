@@ -119,7 +119,7 @@ public static class BacktestChartBuilder
     private static List<BacktestEquityBar> Equity(BacktestResult result, BacktestConfig config, ReadOnlySpan<Candle> range, int[] fillCandles,
         int bucket, long[] times, out List<MonthlyReturn> monthly)
     {
-        var initial = (double)config.InitialCapital;
+        var initial = (double)config.Risk.InitialCapital;
         var firstOpen = range[0].Open;
         double cash = initial, quantity = 0, peak = initial;
         var bars = new List<BacktestEquityBar>(times.Length);
@@ -164,7 +164,7 @@ public static class BacktestChartBuilder
     private static List<BacktestRoundTrip> Trips(IReadOnlyList<BacktestTrade> fills, int[] fillCandles, ReadOnlySpan<Candle> range, BacktestConfig config)
     {
         var trips = new List<BacktestRoundTrip>();
-        var risk = config.ToRiskSettings();
+        var risk = config.Risk;
         for (var f = 0; f < fills.Count; f++)
         {
             if (fills[f].Side != OrderSide.Buy) continue;

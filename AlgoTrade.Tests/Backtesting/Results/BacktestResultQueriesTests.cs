@@ -35,11 +35,14 @@ public class BacktestResultQueriesTests : IAsyncLifetime
         End = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
         StrategyType = "ema_cross_rsi",
         StrategyParams = JsonDocument.Parse("""{"ema_fast": 8, "ema_slow": 30, "rsi_period": 14, "rsi_overbought": 72}""").RootElement,
-        InitialCapital = 5_000,
-        PositionSizePerc = 40,
-        StopLossPerc = 3,
-        TakeProfitPerc = 6,
-        PartialTakeProfits = [new PartialTakeProfit(2, 0.25m)],
+        Risk = new RiskSettings
+        {
+            InitialCapital = 5_000,
+            PositionSizePerc = 40,
+            StopLossPerc = 3,
+            TakeProfitPerc = 6,
+            PartialTakeProfits = [new PartialTakeProfit(2, 0.25m)],
+        },
     };
 
     [Fact]
@@ -52,7 +55,7 @@ public class BacktestResultQueriesTests : IAsyncLifetime
         Assert.NotNull(mine);
         Assert.Equal("ETHUSDT", mine.Symbol);
         Assert.Equal(30, mine.StrategyParams.GetProperty("ema_slow").GetInt32());
-        Assert.Equal(config.ToRiskSettings(), mine.ToRiskSettings());
+        Assert.Equal(config.Risk, mine.Risk);
 
         Assert.Null(await _queries.GetConfigAsync(_mallory, id));
         Assert.Null(await _queries.GetConfigAsync(_alice, Guid.CreateVersion7()));

@@ -83,7 +83,7 @@ public class BacktestChartBuilderTests
     public void Equity_replayed_from_the_fills_matches_the_engine_at_every_candle_close()
     {
         var candles = Hourly(1_500, seed: 5);
-        var (result, charts) = Run(candles, Config() with { MaxTradeDurationHours = 2 });
+        var (result, charts) = Run(candles, Config() with { Risk = Config().Risk with { MaxTradeDurationHours = 2 } });
         Assert.Contains(result.Trades, t => t.Reason == FillReason.MaxDuration);
         Assert.Equal(1, charts.BucketSeconds / 3600);
         Assert.Equal(result.EquityCurve.Count, charts.Equity.Count);

@@ -60,18 +60,21 @@ public class BotPrefillTests : IAsyncLifetime
         End = new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc),
         StrategyType = "rules",
         StrategyParams = JsonDocument.Parse(RuleDocumentWriter.ToJson(RuleTemplates.MacdCross(10, 24, 7))).RootElement,
-        InitialCapital = 2_500,
-        PositionSizeFixed = 400,
-        StopLossPerc = 2.5m,
-        TakeProfitPerc = 9,
-        TrailingStopActive = true,
-        TrailingStopPerc = 1.25m,
-        PartialTakeProfits = [new PartialTakeProfit(3, 0.3m), new PartialTakeProfit(5, 0.2m)],
-        MaxTradeDurationHours = 72,
-        DailyTargetPerc = 4,
-        MaxDailyLossPerc = 3,
-        FeeRate = 0.00075m,
-        SlippageBps = 3,
+        Risk = new RiskSettings
+        {
+            InitialCapital = 2_500,
+            PositionSizeFixed = 400,
+            StopLossPerc = 2.5m,
+            TakeProfitPerc = 9,
+            TrailingStopActive = true,
+            TrailingStopPerc = 1.25m,
+            PartialTakeProfits = [new PartialTakeProfit(3, 0.3m), new PartialTakeProfit(5, 0.2m)],
+            MaxTradeDurationHours = 72,
+            DailyTargetPerc = 4,
+            MaxDailyLossPerc = 3,
+            FeeRate = 0.00075m,
+            SlippageBps = 3,
+        },
     };
 
     private async Task<IRenderedComponent<BotEdit>> RenderFromAsync(Guid jobId)
@@ -112,9 +115,9 @@ public class BotPrefillTests : IAsyncLifetime
         Assert.Equal(RuleDocumentWriter.ToJson(RuleTemplates.MacdCross(10, 24, 7)),
             RuleDocumentWriter.ToJson(RuleDocumentReader.Read(saved.StrategyParams.RootElement).Document!));
         // The bot's risk columns are the run's, up to the cost model, which is the backtest's own.
-        var risk = RiskSettings.FromBotConfig(saved, out var errors, config.FeeRate, config.SlippageBps);
+        var risk = RiskSettings.FromBotConfig(saved, out var errors, config.Risk.FeeRate, config.Risk.SlippageBps);
         Assert.Empty(errors);
-        Assert.Equal(config.ToRiskSettings(), risk);
+        Assert.Equal(config.Risk, risk);
     }
 
     [Fact]
@@ -132,7 +135,7 @@ public class BotPrefillTests : IAsyncLifetime
     [Fact]
     public void A_built_in_strategy_maps_its_numbers_and_a_percent_size_and_round_trips_to_the_same_settings()
     {
-        var config = BacktestResultQueriesTests.SampleConfig() with { FeeRate = 0.001m, SlippageBps = 0 };
+        var config = BacktestResultQueriesTests.SampleConfig();
         var model = BotPrefill.FromBacktestConfig(config);
 
         Assert.Equal(("ema_cross_rsi", PositionSizeMode.PercentOfCash, 40m), (model.StrategyType, model.SizeMode, model.PositionSizePerc));
@@ -140,9 +143,9 @@ public class BotPrefillTests : IAsyncLifetime
         Assert.Equal(72m, model.StrategyParams["rsi_overbought"]);
         Assert.False(model.TrailingStopActive);
 
-        var back = BacktestConfig.FromBot(model.ToBotConfig(), config.Start, config.End, config.FeeRate, config.SlippageBps, out var errors);
+        var back = BacktestConfig.FromBot(model.ToBotConfig(), config.Start, config.End, config.Risk.FeeRate, config.Risk.SlippageBps, out var errors);
         Assert.Empty(errors);
-        Assert.Equal(config.ToRiskSettings(), back.ToRiskSettings());
+        Assert.Equal(config.Risk, back.Risk);
         Assert.Equal(config.StrategyParams.GetProperty("ema_slow").GetDecimal(), back.StrategyParams.GetProperty("ema_slow").GetDecimal());
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
@@ -14,33 +15,20 @@ public static class BotPrefill
 {
     public static BotFormModel FromBacktestConfig(BacktestConfig config)
     {
-        var risk = config.ToRiskSettings();
-        var model = new BotFormModel
+        var blank = new BotFormModel();
+        var model = BotFormModel.FromBotConfig(new BotConfig
         {
             Name = NameFor(config),
-            Symbol = string.IsNullOrWhiteSpace(config.Symbol) ? null : config.Symbol,
-            InitialCapital = risk.InitialCapital,
-            // The engine spends the fixed amount when both are set, so that is what the form shows.
-            SizeMode = risk.PositionSizeFixed is not null ? PositionSizeMode.FixedQuote : PositionSizeMode.PercentOfCash,
-            PositionSizePerc = risk.PositionSizePerc,
-            PositionSizeFixed = risk.PositionSizeFixed,
-            StopLossPerc = risk.StopLossPerc,
-            TakeProfitPerc = risk.TakeProfitPerc,
-            TrailingStopActive = risk.TrailingStopActive,
-            TrailingStopPerc = risk.TrailingStopPerc ?? new BotFormModel().TrailingStopPerc,
-            Partials = risk.PartialTakeProfits
-                .Select(l => new PartialLevelRow { Percentage = l.Percentage, SellPercent = l.Ratio * 100m }).ToList(),
-            MaxTradeDurationHours = risk.MaxTradeDurationHours,
-            DailyTargetPerc = risk.DailyTargetPerc,
-            MaxDailyLossPerc = risk.MaxDailyLossPerc,
-        };
-        // Candles from an uploaded CSV name no exchange: the form's default (the offline simulated market) stays.
-        if (config.ExchangeName is { } exchange && ExchangeNames.IsValid(exchange))
-            model.ExchangeName = exchange;
-        if (!string.IsNullOrWhiteSpace(config.Timeframe))
-            model.Timeframe = config.Timeframe;
-        model.LoadStrategy(config.StrategyType, config.StrategyParams);
-        model.DropTrailingZeros();
+            // Candles from an uploaded CSV name no exchange: the form's default (the offline simulated market) stays.
+            ExchangeName = ExchangeNames.IsValid(config.ExchangeName) ? config.ExchangeName! : blank.ExchangeName,
+            Symbol = config.Symbol,
+            Timeframe = string.IsNullOrWhiteSpace(config.Timeframe) ? blank.Timeframe : config.Timeframe,
+            CheckIntervalSeconds = blank.CheckIntervalSeconds ?? 60,
+            StrategyType = config.StrategyType,
+            StrategyParams = JsonDocument.Parse(config.StrategyParams.GetRawText()),
+            Risk = config.Risk,
+        });
+        if (string.IsNullOrWhiteSpace(model.Symbol)) model.Symbol = null;
         return model;
     }
 
