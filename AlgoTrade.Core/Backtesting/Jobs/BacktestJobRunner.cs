@@ -40,7 +40,7 @@ public sealed class BacktestJobRunner(
             if (config is null) throw new BacktestDataException("The stored config is empty.");
             var candles = item.Candles ?? await LoadAsync(config, ct);
             // CPU-bound: off the queue's thread so a long run never holds up anything awaiting on it.
-            var result = await Task.Run(() => Backtester.Run(config, candles), ct);
+            var result = await Task.Run(() => Results.BacktestChartBuilder.Attach(Backtester.Run(config, candles), config, candles), ct);
             await FinishAsync(item, config, result.Summary, BacktestJobStatus.Completed, JsonDocument.Parse(BacktestJson.Serialize(result)), null, CancellationToken.None);
             logger.LogInformation("Backtest {JobId} completed: {CandleCount} candles, {TradeCount} trades in {ElapsedMs} ms",
                 item.JobId, result.Summary.Candles, result.Summary.NumberOfTrades, (long)clock.GetElapsedTime(started).TotalMilliseconds);
