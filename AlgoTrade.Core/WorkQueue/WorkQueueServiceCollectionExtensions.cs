@@ -15,6 +15,7 @@ public static class WorkQueueServiceCollectionExtensions
         services.TryAddSingleton<WorkQueueSignal>();
         services.TryAddSingleton<WorkItemRunner>();
         services.TryAddSingleton<WorkQueueJobQueries>();
+        services.TryAddSingleton<Admin.AdminJobService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkQueueListener>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkQueueWorker>());
         return services;
