@@ -33,8 +33,9 @@ public sealed class WorkItemContext
     /// <summary>Fraction done, 0..1. Cheap to call often: stored and broadcast at most about once a second.</summary>
     public IProgress<double> Progress { get; }
 
+    /// <summary>The payload as <see cref="WorkQueue.Enqueue"/> wrote it (web defaults: camelCase) unless other options are given.</summary>
     public T ReadPayload<T>(JsonSerializerOptions? options = null) =>
-        Payload.RootElement.Deserialize<T>(options) ?? throw new InvalidOperationException($"Work item {ItemId} has an empty payload.");
+        Payload.RootElement.Deserialize<T>(options ?? WorkQueue.PayloadJson) ?? throw new InvalidOperationException($"Work item {ItemId} has an empty payload.");
 
     /// <summary>
     /// Marks the item done in <paramref name="db"/>'s current transaction, if this node still holds it. Call it first in
