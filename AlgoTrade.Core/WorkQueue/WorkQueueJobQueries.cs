@@ -15,16 +15,17 @@ public sealed class WorkQueueJobQueries(IDbContextFactory<AlgoTradeDbContext> db
         var total = await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM (SELECT w.job_id FROM work_items w GROUP BY w.job_id HAVING NOT {activeOnly} OR bool_or(w.status IN ('pending', 'running'))) j
             """).SingleAsync(ct);
+        // Column names as the snake_case naming convention maps Row's properties.
         var rows = await db.Database.SqlQuery<Row>($"""
-            SELECT w.job_id AS "JobId", min(w.kind) AS "Kind", min(w.user_id) AS "UserId", min(u.email) AS "OwnerEmail",
+            SELECT w.job_id AS job_id, min(w.kind) AS kind, min(w.user_id) AS user_id, min(u.email) AS owner_email,
                 CASE WHEN bool_or(w.status = 'running') THEN 'running' WHEN bool_or(w.status = 'pending') THEN 'pending'
                      WHEN bool_or(w.status = 'failed') THEN 'failed' WHEN bool_or(w.status = 'cancelled') THEN 'cancelled'
-                     ELSE 'done' END AS "Status",
-                count(*)::int AS "Items", (count(*) FILTER (WHERE w.status = 'done'))::int AS "ItemsDone",
-                avg(CASE WHEN w.status = 'done' THEN 1 ELSE w.progress END) AS "Progress",
-                string_agg(DISTINCT w.claimed_by, ', ') FILTER (WHERE w.status = 'running') AS "Nodes",
-                max(w.attempts) AS "Attempts", min(w.created_at) AS "CreatedAt", min(w.started_at) AS "StartedAt",
-                max(w.updated_at) AS "UpdatedAt", max(w.error) AS "Error"
+                     ELSE 'done' END AS status,
+                count(*)::int AS items, (count(*) FILTER (WHERE w.status = 'done'))::int AS items_done,
+                avg(CASE WHEN w.status = 'done' THEN 1 ELSE w.progress END) AS progress,
+                string_agg(DISTINCT w.claimed_by, ', ') FILTER (WHERE w.status = 'running') AS nodes,
+                max(w.attempts) AS attempts, min(w.created_at) AS created_at, min(w.started_at) AS started_at,
+                max(w.updated_at) AS updated_at, max(w.error) AS error
             FROM work_items w JOIN users u ON u.id = w.user_id
             GROUP BY w.job_id HAVING NOT {activeOnly} OR bool_or(w.status IN ('pending', 'running'))
             ORDER BY bool_or(w.status IN ('pending', 'running')) DESC, min(w.created_at) DESC, w.job_id

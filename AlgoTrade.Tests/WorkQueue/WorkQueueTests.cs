@@ -225,4 +225,30 @@ public class WorkQueueTests : IAsyncLifetime
         Assert.Equal("You already have 2 jobs waiting or running (at most 2 at once); wait for one to finish or cancel one.",
             await queue.CheckJobLimitAsync(check, _bob, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task The_admin_list_folds_a_jobs_items_into_one_row_with_its_owner_node_and_progress()
+    {
+        var node = Node("lister");
+        var jobId = Guid.CreateVersion7();
+        var done = (await EnqueueAsync(node, _bob, 1)).Single();
+        await EnqueueAsync(node, _alice, 2, jobId: jobId);
+        var runner = node.GetRequiredService<WorkItemRunner>();
+        Assert.True(await runner.TryRunNextAsync(CancellationToken.None));
+        Assert.Equal(WorkItemStatus.Done, (await ItemAsync(done)).Status);
+        Assert.Equal(jobId, (await runner.TryClaimAsync(CancellationToken.None))!.JobId);
+
+        var queries = node.GetRequiredService<WorkQueueJobQueries>();
+        var active = await queries.ListAsync(activeOnly: true, 0, 20);
+        var all = await queries.ListAsync(activeOnly: false, 0, 20);
+
+        var row = Assert.Single(active.Items);
+        Assert.Equal(1, active.Total);
+        Assert.Equal((jobId, RecordingWorkHandler.WorkKind, _alice, WorkItemStatus.Running, 2, 0, "lister", 1),
+            (row.JobId, row.Kind, row.UserId, row.Status, row.Items, row.ItemsDone, row.Nodes, row.Attempts));
+        Assert.StartsWith("wq-alice", row.OwnerEmail, StringComparison.Ordinal);
+        Assert.Equal(2, all.Total);
+        var finished = Assert.Single(all.Items, r => r.UserId == _bob);
+        Assert.Equal((WorkItemStatus.Done, 1, 1.0, (string?)null), (finished.Status, finished.ItemsDone, finished.Progress, finished.Nodes));
+    }
 }
