@@ -9,6 +9,7 @@ using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Core.WorkQueue;
 using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
@@ -112,7 +113,6 @@ public class WorkQueueFailoverTests(ITestOutputHelper output)
         End = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc),
         StrategyType = "ema_cross_rsi",
         StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
-        InitialCapital = 10_000,
-        PositionSizePerc = 50,
+        Risk = new RiskSettings { InitialCapital = 10_000, PositionSizePerc = 50 },
     };
 }
