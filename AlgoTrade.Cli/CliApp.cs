@@ -18,6 +18,13 @@ public static class CliApp
                                                      backtest a strategy on a candle CSV (header
                                                      datetime,open,high,low,close,volume or Binance
                                                      klines); summary table, or results JSON with --json
+          candles import --file F --exchange E --symbol S --timeframe T
+                                                     store a candle CSV (either format above); idempotent,
+                                                     a file with bad rows saves nothing
+          candles download --symbol S --timeframe T --from D --to D [--exchange binance] [--base-url URL]
+                                                     download what the store lacks of a period (a date --to
+                                                     includes that day); exchange gaps are reported
+          candles list                               stored series with their coverage and gaps
           exchange ping|symbols                      check an exchange, list its symbols
           exchange klines --symbol S --timeframe T [--limit N]   recent closed klines
           exchange account [--api-key K --api-secret S]          balances (also ALGOTRADE_API_KEY/_SECRET)
@@ -66,6 +73,9 @@ public static class CliApp
                 ("logs", "seed") => await LogSeedCommand.RunAsync(parsed, stdout, ct),
                 ("logs", "bench") => await LogBenchCommand.RunAsync(parsed, stdout, ct),
                 ("backtest", null) => await BacktestCommand.RunAsync(parsed, stdout, stderr, ct),
+                ("candles", "import") => await CandleCommands.ImportAsync(parsed, stdout, stderr, ct),
+                ("candles", "download") => await CandleCommands.DownloadAsync(parsed, stdout, stderr, ct),
+                ("candles", "list") => await CandleCommands.ListAsync(parsed, stdout, ct),
                 ("exchange", "ping") => await ExchangeCommands.PingAsync(parsed, stdout, stderr, ct),
                 ("exchange", "symbols") => await ExchangeCommands.SymbolsAsync(parsed, stdout, stderr, ct),
                 ("exchange", "klines") => await ExchangeCommands.KlinesAsync(parsed, stdout, stderr, ct),

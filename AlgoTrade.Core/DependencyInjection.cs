@@ -1,6 +1,7 @@
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Bots;
+using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Monitoring;
@@ -35,6 +36,7 @@ public static class DependencyInjection
 
         services.AddAlgoTradeDataProtection(configuration);
         services.AddAlgoTradeExchanges();
+        services.AddAlgoTradeCandles();
         services.AddSingleton<ApiKeyService>();
         services.AddAlgoTradeRuntime();
         services.AddSingleton<SymbolCatalog>();

@@ -14,6 +14,7 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<BotActivityLog> BotActivityLogs => Set<BotActivityLog>();
     public DbSet<UserNotificationPreference> UserNotificationPreferences => Set<UserNotificationPreference>();
     public DbSet<BacktestJob> BacktestJobs => Set<BacktestJob>();
+    public DbSet<StoredCandle> Candles => Set<StoredCandle>();
     public DbSet<PaperBalance> PaperBalances => Set<PaperBalance>();
     public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,15 +1,22 @@
+using AlgoTrade.Core.Candles;
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Market;
 using Microsoft.Extensions.Logging;
 
 namespace AlgoTrade.Core.Backtesting.Jobs;
 
-/// <summary>Fetches closed candles in [start, end) from an exchange, <see cref="PageSize"/> per call.</summary>
-public sealed class BacktestCandleLoader(IExchangeClientFactory exchanges, ILogger<BacktestCandleLoader> logger)
+/// <summary>
+/// Closed candles in [start, end) for a backtest. Exchange history comes from the candle store, which first downloads
+/// only the ranges it lacks (<see cref="CandleDownloader"/>); a later run over the same period makes no exchange
+/// request. The simulated market computes its history and bypasses the store. Gaps the exchange has are logged and
+/// left as gaps.
+/// </summary>
+public sealed class BacktestCandleLoader(
+    IExchangeClientFactory exchanges, CandleStore store, CandleDownloader downloader, ILogger<BacktestCandleLoader> logger)
 {
-    public const int PageSize = 1000;
+    public const int PageSize = CandleDownloader.PageSize;
     public const int MaxCandles = 200_000;
-    private const int MaxRetries = 3;
 
     /// <summary>How many candles of <paramref name="timeframe"/> open in [start, end).</summary>
     public static long CountCandles(DateTime start, DateTime end, Timeframe timeframe) =>
@@ -17,44 +24,74 @@ public sealed class BacktestCandleLoader(IExchangeClientFactory exchanges, ILogg
 
     public async Task<Candle[]> LoadAsync(string exchange, string symbol, Timeframe timeframe, DateTime start, DateTime end, CancellationToken ct)
     {
+        if (CountCandles(start, end, timeframe) > MaxCandles)
+            throw TooMany();
+        Candle[] candles;
+        if (exchange == ExchangeNames.Simulated)
+        {
+            candles = await LoadSimulatedAsync(exchange, symbol, timeframe, start, end, ct);
+        }
+        else
+        {
+            var series = CandleSeriesKey.For(exchange, symbol, timeframe);
+            try
+            {
+                await downloader.FillAsync(exchange, series, start, end, ct);
+            }
+            catch (CandleDownloadException ex)
+            {
+                throw new BacktestDataException(ex.Message);
+            }
+            candles = await store.LoadAsync(series, start, end, ct);
+            LogGaps(series, candles);
+        }
+        if (candles.Length == 0)
+            throw new BacktestDataException($"{exchange} has no closed {symbol} {timeframe.Code} candles between {start:yyyy-MM-dd HH:mm} and {end:yyyy-MM-dd HH:mm} UTC.");
+        logger.LogInformation("Loaded {CandleCount} {Symbol} {Timeframe} candles from {Exchange}", candles.Length, symbol, timeframe.Code, exchange);
+        return candles;
+    }
+
+    private BacktestDataException TooMany() =>
+        new($"More than {MaxCandles:N0} candles between start and end: shorten the period or pick a longer timeframe.");
+
+    private void LogGaps(CandleSeriesKey series, Candle[] candles)
+    {
+        var step = series.Timeframe.Duration;
+        long gaps = 0, missing = 0;
+        for (var i = 1; i < candles.Length; i++)
+        {
+            var delta = candles[i].OpenTime - candles[i - 1].OpenTime;
+            if (delta <= step) continue;
+            gaps++;
+            missing += delta.Ticks / step.Ticks - 1;
+        }
+        if (gaps > 0)
+            logger.LogWarning("{Series} history has {GapCount} gap(s), {MissingCandles} missing candle(s); the backtest runs over them as they are",
+                series.ToString(), gaps, missing);
+    }
+
+    private async Task<Candle[]> LoadSimulatedAsync(string exchange, string symbol, Timeframe timeframe, DateTime start, DateTime end, CancellationToken ct)
+    {
         var client = exchanges.Create(exchange);
         var candles = new List<Candle>((int)Math.Min(CountCandles(start, end, timeframe), MaxCandles));
         var cursor = start;
-        // Binance's endTime is inclusive; ours is exclusive.
         var lastOpen = end.AddMilliseconds(-1);
         while (cursor < end)
         {
-            var page = await FetchAsync(client, symbol, timeframe, cursor, lastOpen, ct);
+            var result = await client.GetClosedKlinesAsync(symbol, timeframe.Code, PageSize, cursor, lastOpen, ct);
+            if (!result.Success)
+                throw new BacktestDataException($"{exchange} did not deliver {symbol} {timeframe.Code} candles from {cursor:yyyy-MM-dd HH:mm} UTC: {result.Error.Message}");
             var added = 0;
-            foreach (var k in page)
+            foreach (var k in result.Data)
             {
                 if (k.OpenTime < cursor || k.OpenTime >= end) continue;
-                if (candles.Count >= MaxCandles)
-                    throw new BacktestDataException($"More than {MaxCandles:N0} candles between start and end: shorten the period or pick a longer timeframe.");
+                if (candles.Count >= MaxCandles) throw TooMany();
                 candles.Add(k.ToCandle());
                 added++;
             }
             if (added == 0) break;
             cursor = candles[^1].OpenTime + timeframe.Duration;
         }
-        if (candles.Count == 0)
-            throw new BacktestDataException($"{exchange} has no closed {symbol} {timeframe.Code} candles between {start:yyyy-MM-dd HH:mm} and {end:yyyy-MM-dd HH:mm} UTC.");
-        logger.LogInformation("Loaded {CandleCount} {Symbol} {Timeframe} candles from {Exchange}", candles.Count, symbol, timeframe.Code, exchange);
-        return candles.ToArray();
-    }
-
-    private static async Task<IReadOnlyList<Kline>> FetchAsync(
-        IExchangeClient client, string symbol, Timeframe timeframe, DateTime from, DateTime to, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await client.GetClosedKlinesAsync(symbol, timeframe.Code, PageSize, from, to, ct);
-            if (result.Success) return result.Data;
-            if (!result.Error.IsTransient || attempt >= MaxRetries)
-                throw new BacktestDataException(
-                    $"{client.ExchangeName} did not deliver {symbol} {timeframe.Code} candles from {from:yyyy-MM-dd HH:mm} UTC: {result.Error.Message}");
-            var wait = result.Error.RetryAfter ?? TimeSpan.FromSeconds(attempt * 2);
-            await Task.Delay(wait > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : wait, ct);
-        }
+        return [.. candles];
     }
 }

@@ -926,6 +926,53 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.ToTable("user_recovery_codes", (string)null);
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.Domain.StoredCandle", b =>
+                {
+                    b.Property<string>("Exchange")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exchange");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("Timeframe")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("timeframe");
+
+                    b.Property<DateTime>("OpenTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("open_time");
+
+                    b.Property<double>("Close")
+                        .HasColumnType("double precision")
+                        .HasColumnName("close");
+
+                    b.Property<double>("High")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low");
+
+                    b.Property<double>("Open")
+                        .HasColumnType("double precision")
+                        .HasColumnName("open");
+
+                    b.Property<double>("Volume")
+                        .HasColumnType("double precision")
+                        .HasColumnName("volume");
+
+                    b.HasKey("Exchange", "Symbol", "Timeframe", "OpenTime")
+                        .HasName("pk_candles");
+
+                    b.ToTable("candles", (string)null);
+                });
+
             modelBuilder.Entity("AlgoTrade.Core.Domain.Trade", b =>
                 {
                     b.Property<int>("Id")

@@ -26,6 +26,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
     private readonly List<FakeOrder> _orders = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeFault>> _faults = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<(string Path, IQueryCollection Query)> _queries = new();
     private readonly ConcurrentDictionary<FakeFaultKind, int> _faultsServed = new();
     private long _nextOrderId = 1000;
     private int _orderPosts;
@@ -62,6 +63,9 @@ public sealed class FakeBinanceServer : IAsyncDisposable
     /// </summary>
     public Func<string, DateTimeOffset, decimal>? PriceAt { get; set; }
 
+    /// <summary>When set, klines for which it answers true do not exist on this exchange (a gap in its history).</summary>
+    public Func<string, DateTime, bool>? KlineMissing { get; set; }
+
     /// <summary>Asked for a fault on every request to a route that has none queued (a randomized fault schedule).</summary>
     public Func<string, FakeFault?>? FaultPlan { get; set; }
 
@@ -70,6 +74,8 @@ public sealed class FakeBinanceServer : IAsyncDisposable
 
     public int OrderPosts => Volatile.Read(ref _orderPosts);
     public IReadOnlyList<string> Requests => [.. _requests];
+    /// <summary>Every request's path and query string, in arrival order.</summary>
+    public IReadOnlyList<(string Path, IQueryCollection Query)> RequestQueries => [.. _queries];
     public int CountRequests(string path) => _requests.Count(r => r.EndsWith(" " + path, StringComparison.Ordinal));
 
     public IReadOnlyList<FakeOrder> Orders
@@ -129,6 +135,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         app.Use(async (ctx, next) =>
         {
             _requests.Enqueue($"{ctx.Request.Method} {ctx.Request.Path}");
+            _queries.Enqueue((ctx.Request.Path.ToString(), ctx.Request.Query));
             ctx.Response.Headers["X-MBX-USED-WEIGHT-1M"] = (ReportedUsedWeight ?? CountWeight()).ToString(CultureInfo.InvariantCulture);
             await next(ctx);
         });
@@ -371,6 +378,8 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         var rows = new List<object[]>();
         for (var open = first; open <= last && rows.Count < limit; open += length)
         {
+            if (KlineMissing?.Invoke(symbol, open) == true)
+                continue;
             var o = KlinePrice(symbol, open);
             var c = KlinePrice(symbol, open + length);
             var (high, low) = (Math.Max(o, c) + 1, Math.Min(o, c) - 1);
