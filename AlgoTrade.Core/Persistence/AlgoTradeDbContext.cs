@@ -24,6 +24,7 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
+    public DbSet<WorkQueue.WorkItem> WorkItems => Set<WorkQueue.WorkItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

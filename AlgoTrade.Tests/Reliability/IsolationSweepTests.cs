@@ -168,6 +168,8 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
         ["NotificationDispatcher.Notify"] = "delivery of an event its publisher already scoped to its user",
         ["NotificationEmailer.SendAsync"] = "delivery of an event its publisher already scoped to its user",
         ["NullNotificationSink.Notify"] = "does nothing",
+        ["WorkQueue.Enqueue"] = "adds to the caller's own DbContext for the job it is creating; the job services call it with the caller's id",
+        ["WorkQueue.CheckJobLimitAsync"] = "counts the caller's own jobs inside the job service's transaction; reads nothing of another user",
     };
 
     [Fact]
