@@ -23,6 +23,8 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
+    public DbSet<Sweep> Sweeps => Set<Sweep>();
+    public DbSet<SweepEvaluation> SweepEvaluations => Set<SweepEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,23 +13,23 @@ namespace AlgoTrade.Core.Sweeps;
 public static class SweepEvaluator
 {
     /// <summary>Points [<paramref name="from"/>, from + count) in index order, on up to <paramref name="maxParallelism"/> cores (null = all).</summary>
-    public static SweepEvaluation[] Evaluate(SweepPlan plan, SweepData data, long from, int count, int? maxParallelism = null, CancellationToken ct = default)
+    public static SweepPointResult[] Evaluate(SweepPlan plan, SweepData data, long from, int count, int? maxParallelism = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(from + count, plan.Count, nameof(count));
-        var results = new SweepEvaluation[count];
+        var results = new SweepPointResult[count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
         Parallel.For(0, count, options, i => results[i] = EvaluatePoint(plan, data, from + i));
         return results;
     }
 
-    public static SweepEvaluation EvaluatePoint(SweepPlan plan, SweepData data, long index)
+    public static SweepPointResult EvaluatePoint(SweepPlan plan, SweepData data, long index)
     {
         var values = plan.Space.Point(index);
         var config = plan.ConfigFor(values);
         var errors = BacktestConfigValidator.Validate(config);
         if (errors.Count > 0)
-            return new SweepEvaluation { PointIndex = index, Values = values, Note = "Invalid point: " + string.Join(" ", ValidationErrors.Describe(errors)) };
+            return new SweepPointResult { PointIndex = index, Values = values, Note = "Invalid point: " + string.Join(" ", ValidationErrors.Describe(errors)) };
 
         var definition = StrategyRegistry.Get(config.StrategyType);
         var strategy = definition.Create(definition.Validate(config.StrategyParams).Parameters!);
@@ -55,7 +55,7 @@ public static class SweepEvaluator
             note = string.Create(CultureInfo.InvariantCulture, $"{isMetrics.NumberOfTrades} in-sample trades, fewer than the minimum of {d.MinTrades}.");
         else if (d.MaxDrawdownPct is { } maxDrawdown && isMetrics.MaxDrawdownPct > (double)maxDrawdown)
             note = string.Create(CultureInfo.InvariantCulture, $"In-sample drawdown {isMetrics.MaxDrawdownPct:0.##} % is deeper than the maximum of {maxDrawdown} %.");
-        return new SweepEvaluation
+        return new SweepPointResult
         {
             PointIndex = index,
             Values = values,
@@ -69,9 +69,9 @@ public static class SweepEvaluator
     }
 
     /// <summary>The qualifying point with the highest in-sample score (the lowest index among equals), or null.</summary>
-    public static SweepEvaluation? Best(IEnumerable<SweepEvaluation> evaluations)
+    public static SweepPointResult? Best(IEnumerable<SweepPointResult> evaluations)
     {
-        SweepEvaluation? best = null;
+        SweepPointResult? best = null;
         foreach (var e in evaluations)
         {
             if (!e.Qualifies) continue;

@@ -9,7 +9,7 @@ namespace AlgoTrade.Core.Sweeps;
 /// </summary>
 public static class SweepImportance
 {
-    public static double?[] Compute(IReadOnlyList<SweepEvaluation> evaluations, int dimensions)
+    public static double?[] Compute(IReadOnlyList<SweepPointResult> evaluations, int dimensions)
     {
         var scored = evaluations.Where(e => e.InSampleScore is not null).ToList();
         var result = new double?[dimensions];

@@ -46,7 +46,7 @@ public class SweepBenchmark
     }
 
     [Benchmark(Description = "sweep: 1,000-point grid, 1 year of 1h candles, 2 cores")]
-    public SweepEvaluation[] Sweep() => SweepEvaluator.Evaluate(_plan, _data, 0, Points, Cores);
+    public SweepPointResult[] Sweep() => SweepEvaluator.Evaluate(_plan, _data, 0, Points, Cores);
 
     /// <summary><c>sweep</c> command: the fastest of five timed sweeps, printed as evaluations per second.</summary>
     public static void Quick()
@@ -55,7 +55,7 @@ public class SweepBenchmark
         benchmark.Setup();
         benchmark.Sweep();
         var best = double.MaxValue;
-        SweepEvaluation[] result = [];
+        SweepPointResult[] result = [];
         for (var run = 0; run < 5; run++)
         {
             var watch = Stopwatch.StartNew();

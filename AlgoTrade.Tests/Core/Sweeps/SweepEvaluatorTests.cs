@@ -59,7 +59,7 @@ public class SweepEvaluatorTests
         var chunked = SweepEvaluator.Evaluate(plan, data, 0, 10).Concat(SweepEvaluator.Evaluate(plan, data, 10, 14)).ToArray();
         var replay = SweepEvaluator.Evaluate(Plan(definition), SweepData.Prepare(definition, Series), 0, 24, maxParallelism: 2);
 
-        string Text(SweepEvaluation[] e) => BacktestJson.Serialize(e);
+        string Text(SweepPointResult[] e) => BacktestJson.Serialize(e);
         Assert.Equal(Text(serial), Text(parallel));
         Assert.Equal(Text(serial), Text(chunked));
         Assert.Equal(Text(serial), Text(replay));

@@ -5,7 +5,7 @@ namespace AlgoTrade.Tests.Core.Sweeps;
 
 public class SweepScoringTests
 {
-    private static SweepEvaluation Point(long index, decimal a, decimal b, double? score) =>
+    private static SweepPointResult Point(long index, decimal a, decimal b, double? score) =>
         new() { PointIndex = index, Values = [a, b], InSampleScore = score, MeetsConstraints = true };
 
     [Fact]
@@ -43,7 +43,7 @@ public class SweepScoringTests
     [Fact]
     public void Best_is_the_highest_qualifying_in_sample_score_with_the_lowest_index_on_ties()
     {
-        SweepEvaluation[] points = [Point(0, 1, 1, 2), Point(1, 1, 2, 5), Point(2, 2, 1, 5), Point(3, 2, 2, 9) with { MeetsConstraints = false }, Point(4, 3, 3, null)];
+        SweepPointResult[] points = [Point(0, 1, 1, 2), Point(1, 1, 2, 5), Point(2, 2, 1, 5), Point(3, 2, 2, 9) with { MeetsConstraints = false }, Point(4, 3, 3, null)];
         Assert.Equal(1, SweepEvaluator.Best(points)!.PointIndex);
     }
 }

@@ -5,7 +5,7 @@ namespace AlgoTrade.Core.Sweeps;
 /// scores, and whether it meets the constraints. A point whose config is invalid (e.g. a fast period not below the
 /// slow one) has no metrics and says why in <see cref="Note"/>.
 /// </summary>
-public sealed record SweepEvaluation
+public sealed record SweepPointResult
 {
     public long PointIndex { get; init; }
     public IReadOnlyList<decimal> Values { get; init; } = [];
