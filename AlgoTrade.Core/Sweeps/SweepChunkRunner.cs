@@ -133,7 +133,8 @@ public sealed class SweepChunkRunner(
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
-    private async Task FailAsync(Guid sweepId, string message, Func<AlgoTradeDbContext, CancellationToken, Task<bool>>? commit)
+    /// <summary>Marks the sweep failed with <paramref name="message"/> (the work queue gave up on a chunk, or its data is unusable).</summary>
+    public async Task FailAsync(Guid sweepId, string message, Func<AlgoTradeDbContext, CancellationToken, Task<bool>>? commit)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();

@@ -167,6 +167,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
         ["NotificationDispatcher.Notify"] = "delivery of an event its publisher already scoped to its user",
         ["NotificationEmailer.SendAsync"] = "delivery of an event its publisher already scoped to its user",
         ["NullNotificationSink.Notify"] = "does nothing",
+        ["SweepChunkRunner.RunAsync"] = "runs a queued chunk for the owner the work item was queued by",
     };
 
     [Fact]
@@ -239,7 +240,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private static bool TakesOwnedId(MethodInfo m) =>
-        m.GetParameters().Any(p => p.Name is "botId" or "id" or "jobId");
+        m.GetParameters().Any(p => p.Name is "botId" or "id" or "jobId" or "sweepId");
 
     private bool TryArgument(ParameterInfo p, out object? value)
     {
@@ -249,6 +250,11 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
             ("botId", _) => _world.BotA,
             ("id", _) when p.Member.DeclaringType!.Name.Contains("ApiKey", StringComparison.Ordinal) => _world.ApiKeyA,
             ("jobId", _) => _world.JobA,
+            ("sweepId", _) => _world.SweepA,
+            ("pointIndex", _) => 0L,
+            (_, var t) when t == typeof(AlgoTrade.Core.Sweeps.SweepEvaluationSort) => default(AlgoTrade.Core.Sweeps.SweepEvaluationSort),
+            (_, var t) when t == typeof(IReadOnlyList<AlgoTrade.Core.Sweeps.SweepTarget>) => Array.Empty<AlgoTrade.Core.Sweeps.SweepTarget>(),
+            (_, var t) when t == typeof(AlgoTrade.Core.Sweeps.SweepDefinition) => new AlgoTrade.Core.Sweeps.SweepDefinition { Dimensions = [] },
             (_, var t) when t == typeof(CancellationToken) => CancellationToken.None,
             (_, var t) when t == typeof(TradeFilter) => new TradeFilter(BotId: _world.BotA),
             (_, var t) when t == typeof(BotConfig) => BotFixtures.Draft("B's own draft"),
