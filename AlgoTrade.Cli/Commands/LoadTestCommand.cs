@@ -6,6 +6,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges.Simulated;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting;
 using AlgoTrade.Hosting.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -141,10 +142,7 @@ internal static class LoadTestCommand
             IsActive = true,
             StrategyType = "ema_cross_rsi",
             StrategyParams = JsonDocument.Parse("""{"ema_fast": 5, "ema_slow": 13, "rsi_period": 7, "rsi_overbought": 80}"""),
-            InitialCapital = 10_000,
-            PositionSizePerc = 20,
-            StopLossPerc = 1,
-            TakeProfitPerc = 2,
+            Risk = new RiskSettings { InitialCapital = 10_000, PositionSizePerc = 20, StopLossPerc = 1, TakeProfitPerc = 2 },
             CheckIntervalSeconds = interval,
             CreatedAt = now,
             UpdatedAt = now,

@@ -3,6 +3,7 @@ using System.Globalization;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Trading;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,7 +126,7 @@ internal static class LogSeedCommand
             Symbol = Symbols[i % Symbols.Length],
             Timeframe = "1h",
             StrategyType = strategies[i % strategies.Count].Type,
-            InitialCapital = 1_000m,
+            Risk = new RiskSettings { InitialCapital = 1_000m },
             CreatedAt = now,
             UpdatedAt = now,
             State = new BotState { Status = BotStatus.Stopped, LastUpdatedAt = now },

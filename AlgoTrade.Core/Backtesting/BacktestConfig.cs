@@ -1,12 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Backtesting;
 
 /// <summary>
-/// A backtest request as stored in <c>backtest_jobs.config</c>: the bot's own column names as keys. Read it with
+/// A backtest request as stored in <c>backtest_jobs.config</c>: the bot's own column names as keys, the risk fields
+/// flat beside the others as they always were. Read it with
 /// <see cref="BacktestConfigReader"/> (every problem by field), write it with <see cref="BacktestJson"/>.
 /// </summary>
 public sealed record BacktestConfig
@@ -27,26 +27,13 @@ public sealed record BacktestConfig
 
     public string StrategyType { get; init; } = "";
     public JsonElement StrategyParams { get; init; } = EmptyObject;
-    public decimal InitialCapital { get; init; }
-    public decimal? PositionSizePerc { get; init; }
-    public decimal? PositionSizeFixed { get; init; }
-    public decimal? StopLossPerc { get; init; }
-    public decimal? TakeProfitPerc { get; init; }
-    public decimal? TrailingStopPerc { get; init; }
-    public bool TrailingStopActive { get; init; }
 
-    [JsonPropertyName("partial_take_profits_config")]
-    public IReadOnlyList<PartialTakeProfit> PartialTakeProfits { get; init; } = [];
-
-    public int? MaxTradeDurationHours { get; init; }
-    public decimal? DailyTargetPerc { get; init; }
-    public decimal? MaxDailyLossPerc { get; init; }
-    public decimal FeeRate { get; init; } = RiskSettings.DefaultFeeRate;
-    public decimal SlippageBps { get; init; }
+    /// <summary>The bot's risk columns plus fee and slippage; in JSON flat beside the fields above (<see cref="BacktestJson"/>).</summary>
+    public RiskSettings Risk { get; init; } = new();
 
     /// <summary>
     /// "Backtest this bot": its strategy and risk columns (through <see cref="RiskSettings.FromBotConfig"/>) over a
-    /// chosen period. <paramref name="errors"/> reports what the bot's columns cannot express (a malformed partial list).
+    /// chosen period. <paramref name="errors"/> lists what <see cref="RiskSettingsValidator"/> finds in them.
     /// </summary>
     public static BacktestConfig FromBot(BotConfig bot, DateTime? start, DateTime? end, decimal? feeRate, decimal? slippageBps,
         out IReadOnlyDictionary<string, string[]> errors)
@@ -61,36 +48,7 @@ public sealed record BacktestConfig
             End = end,
             StrategyType = bot.StrategyType,
             StrategyParams = bot.StrategyParams.RootElement.Clone(),
-            InitialCapital = risk.InitialCapital,
-            PositionSizePerc = risk.PositionSizePerc,
-            PositionSizeFixed = risk.PositionSizeFixed,
-            StopLossPerc = risk.StopLossPerc,
-            TakeProfitPerc = risk.TakeProfitPerc,
-            TrailingStopPerc = risk.TrailingStopPerc,
-            TrailingStopActive = risk.TrailingStopActive,
-            PartialTakeProfits = risk.PartialTakeProfits,
-            MaxTradeDurationHours = risk.MaxTradeDurationHours,
-            DailyTargetPerc = risk.DailyTargetPerc,
-            MaxDailyLossPerc = risk.MaxDailyLossPerc,
-            FeeRate = risk.FeeRate,
-            SlippageBps = risk.SlippageBps,
+            Risk = risk,
         };
     }
-
-    public RiskSettings ToRiskSettings() => new()
-    {
-        InitialCapital = InitialCapital,
-        PositionSizePerc = PositionSizePerc,
-        PositionSizeFixed = PositionSizeFixed,
-        StopLossPerc = StopLossPerc,
-        TakeProfitPerc = TakeProfitPerc,
-        TrailingStopPerc = TrailingStopPerc,
-        TrailingStopActive = TrailingStopActive,
-        PartialTakeProfits = PartialTakeProfits,
-        MaxTradeDurationHours = MaxTradeDurationHours,
-        DailyTargetPerc = DailyTargetPerc,
-        MaxDailyLossPerc = MaxDailyLossPerc,
-        FeeRate = FeeRate,
-        SlippageBps = SlippageBps,
-    };
 }

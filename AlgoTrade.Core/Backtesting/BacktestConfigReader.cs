@@ -13,10 +13,8 @@ public static class BacktestConfigReader
 {
     private static readonly HashSet<string> KnownFields =
     [
-        "symbol", "exchange_name", "timeframe", "start", "end", "strategy_type", "strategy_params", "initial_capital",
-        "position_size_perc", "position_size_fixed", "stop_loss_perc", "take_profit_perc", "trailing_stop_perc",
-        "trailing_stop_active", "partial_take_profits_config", "max_trade_duration_hours", "daily_target_perc",
-        "max_daily_loss_perc", "fee_rate", "slippage_bps",
+        "symbol", "exchange_name", "timeframe", "start", "end", "strategy_type", "strategy_params",
+        .. RiskSettingsReader.FieldsWithCosts,
     ];
 
     public static BacktestConfigReadResult Read(string json)
@@ -54,21 +52,7 @@ public static class BacktestConfigReader
             End = r.Time("end"),
             StrategyType = r.String("strategy_type") ?? "",
             StrategyParams = r.Object("strategy_params"),
-            InitialCapital = r.Decimal("initial_capital", required: true) ?? 0,
-            PositionSizePerc = r.Decimal("position_size_perc"),
-            PositionSizeFixed = r.Decimal("position_size_fixed"),
-            StopLossPerc = r.Decimal("stop_loss_perc"),
-            TakeProfitPerc = r.Decimal("take_profit_perc"),
-            TrailingStopPerc = r.Decimal("trailing_stop_perc"),
-            TrailingStopActive = r.Bool("trailing_stop_active") ?? false,
-            PartialTakeProfits = root.TryGetProperty(PartialTakeProfitParser.Field, out var partials)
-                ? PartialTakeProfitParser.Parse(partials, e)
-                : [],
-            MaxTradeDurationHours = r.Int("max_trade_duration_hours"),
-            DailyTargetPerc = r.Decimal("daily_target_perc"),
-            MaxDailyLossPerc = r.Decimal("max_daily_loss_perc"),
-            FeeRate = r.Decimal("fee_rate") ?? RiskSettings.DefaultFeeRate,
-            SlippageBps = r.Decimal("slippage_bps") ?? 0,
+            Risk = RiskSettingsReader.ReadWithCosts(root, e),
         };
 
         // Fields that failed to read keep their defaults; validating those would only repeat the problem.

@@ -39,6 +39,6 @@ public static class BacktestConfigValidator
                 foreach (var message in messages)
                     e.Add(field == "strategy_params" ? field : "strategy_params." + field, message);
 
-        e.AddAll(RiskSettingsValidator.Validate(config.ToRiskSettings()));
+        e.AddAll(RiskSettingsValidator.Validate(config.Risk));
     }
 }

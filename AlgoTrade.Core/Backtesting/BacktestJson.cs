@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Backtesting;
 
@@ -21,8 +23,26 @@ public static class BacktestJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             WriteIndented = indented,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { FlattenRisk } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // Configs stored and written before RiskSettings became one value have its fields at the top level; they stay there.
+    private static void FlattenRisk(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(BacktestConfig)) return;
+        var nested = info.Properties.Single(p => p.PropertyType == typeof(RiskSettings));
+        info.Properties.Remove(nested);
+        foreach (var field in info.Options.GetTypeInfo(typeof(RiskSettings)).Properties)
+        {
+            var flat = info.CreateJsonPropertyInfo(field.PropertyType, field.Name);
+            flat.CustomConverter = field.CustomConverter;
+            if (field.Get is { } get) flat.Get = config => get(((BacktestConfig)config).Risk);
+            // Each deserialised config starts with its own fresh RiskSettings, so filling it in place touches no other.
+            if (field.Set is { } set) flat.Set = (config, value) => set(((BacktestConfig)config).Risk, value);
+            info.Properties.Add(flat);
+        }
     }
 }

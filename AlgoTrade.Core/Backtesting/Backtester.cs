@@ -25,7 +25,7 @@ public static class Backtester
         if (range.IsEmpty)
             throw new ArgumentException("No candles between start and end.", nameof(candles));
         var strategy = StrategyRegistry.Create(config.StrategyType, config.StrategyParams);
-        return Run(strategy, config.ToRiskSettings(), Timeframe.Parse(config.Timeframe), range, progress: progress);
+        return Run(strategy, config.Risk, Timeframe.Parse(config.Timeframe), range, progress: progress);
     }
 
     /// <summary>

@@ -11,12 +11,9 @@ namespace AlgoTrade.Core.Bots;
 /// </summary>
 public static class BotConfigReader
 {
-    private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> KnownFields = new(RiskSettingsReader.Fields, StringComparer.Ordinal)
     {
-        "name", "symbol", "timeframe", "exchange_name", "strategy_type", "strategy_params", "initial_capital",
-        "daily_target_perc", "max_daily_loss_perc", "position_size_perc", "position_size_fixed", "stop_loss_perc",
-        "take_profit_perc", "trailing_stop_perc", "trailing_stop_active", "check_interval_seconds",
-        PartialTakeProfitParser.Field, "max_trade_duration_hours",
+        "name", "symbol", "timeframe", "exchange_name", "strategy_type", "strategy_params", "check_interval_seconds",
     };
 
     public static BotConfigReadResult Read(string json)
@@ -53,25 +50,15 @@ public static class BotConfigReader
             ExchangeName = r.String("exchange_name") ?? ExchangeNames.Binance,
             StrategyType = r.String("strategy_type") ?? "",
             StrategyParams = JsonDocument.Parse(r.Object("strategy_params").GetRawText()),
-            InitialCapital = r.Decimal("initial_capital", required: true) ?? 0,
-            DailyTargetPerc = r.Decimal("daily_target_perc"),
-            MaxDailyLossPerc = r.Decimal("max_daily_loss_perc"),
-            PositionSizePerc = r.Decimal("position_size_perc"),
-            PositionSizeFixed = r.Decimal("position_size_fixed"),
-            StopLossPerc = r.Decimal("stop_loss_perc"),
-            TakeProfitPerc = r.Decimal("take_profit_perc"),
-            TrailingStopPerc = r.Decimal("trailing_stop_perc"),
-            TrailingStopActive = r.Bool("trailing_stop_active") ?? false,
+            Risk = RiskSettingsReader.Read(root, e),
             CheckIntervalSeconds = r.Int("check_interval_seconds") ?? 60,
-            PartialTakeProfitsConfig = JsonDocument.Parse(root.TryGetProperty(PartialTakeProfitParser.Field, out var partials)
-                && partials.ValueKind != JsonValueKind.Null ? partials.GetRawText() : "[]"),
-            MaxTradeDurationHours = r.Int("max_trade_duration_hours"),
         };
 
-        // A field that failed to read keeps its default; validating it would only repeat the problem.
+        // A field that failed to read keeps its default; validating it would only repeat the problem. Partial levels
+        // that did read are still checked, as when the validator parsed the list itself.
         var readErrors = e.ToDictionary();
         foreach (var (field, messages) in BotConfigValidator.ValidateSettings(bot))
-            if (!readErrors.ContainsKey(field) && !(field.StartsWith(BotConfigValidator.StrategyParamsPrefix, StringComparison.Ordinal) && readErrors.ContainsKey("strategy_params")))
+            if ((!readErrors.ContainsKey(field) || field == PartialTakeProfitParser.Field) && !(field.StartsWith(BotConfigValidator.StrategyParamsPrefix, StringComparison.Ordinal) && readErrors.ContainsKey("strategy_params")))
                 foreach (var m in messages) e.Add(field, m);
 
         return e.IsEmpty ? new BotConfigReadResult(bot, e.ToDictionary()) : new BotConfigReadResult(null, e.ToDictionary());

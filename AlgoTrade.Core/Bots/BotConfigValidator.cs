@@ -56,7 +56,7 @@ public sealed class BotConfigValidator(ApiKeyService apiKeys, SymbolCatalog symb
 
         var settings = RiskSettings.FromBotConfig(bot, out var riskErrors);
         e.AddAll(riskErrors);
-        if (bot.PositionSizePerc is not null && bot.PositionSizeFixed is not null)
+        if (bot.Risk.PositionSizePerc is not null && bot.Risk.PositionSizeFixed is not null)
             e.Add("position_size_fixed", "Set the position size either as a percentage of cash or as a fixed quote amount, not both.");
         CheckPartialOrder(settings.PartialTakeProfits, e);
 

@@ -249,18 +249,8 @@ public sealed class BotService(
         to.ExchangeName = from.ExchangeName;
         to.StrategyType = from.StrategyType;
         to.StrategyParams = Copy(from.StrategyParams);
-        to.InitialCapital = from.InitialCapital;
-        to.DailyTargetPerc = from.DailyTargetPerc;
-        to.MaxDailyLossPerc = from.MaxDailyLossPerc;
-        to.PositionSizePerc = from.PositionSizePerc;
-        to.PositionSizeFixed = from.PositionSizeFixed;
-        to.StopLossPerc = from.StopLossPerc;
-        to.TakeProfitPerc = from.TakeProfitPerc;
-        to.TrailingStopPerc = from.TrailingStopPerc;
-        to.TrailingStopActive = from.TrailingStopActive;
+        to.Risk = from.Risk;
         to.CheckIntervalSeconds = from.CheckIntervalSeconds;
-        to.PartialTakeProfitsConfig = Copy(from.PartialTakeProfitsConfig);
-        to.MaxTradeDurationHours = from.MaxTradeDurationHours;
     }
 
     private static JsonDocument Copy(JsonDocument document) => JsonDocument.Parse(document.RootElement.GetRawText());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Domain;
 
@@ -13,18 +14,10 @@ public class BotConfig
     public bool IsActive { get; set; }
     public string StrategyType { get; set; } = "";
     public JsonDocument StrategyParams { get; set; } = JsonDocument.Parse("{}");
-    public decimal InitialCapital { get; set; }
-    public decimal? DailyTargetPerc { get; set; }
-    public decimal? MaxDailyLossPerc { get; set; }
-    public decimal? PositionSizePerc { get; set; }
-    public decimal? PositionSizeFixed { get; set; }
-    public decimal? StopLossPerc { get; set; }
-    public decimal? TakeProfitPerc { get; set; }
-    public decimal? TrailingStopPerc { get; set; }
-    public bool TrailingStopActive { get; set; }
+
+    /// <summary>The risk columns (<c>initial_capital</c> … <c>max_daily_loss_perc</c>), as one value.</summary>
+    public RiskSettings Risk { get; set; } = new();
     public int CheckIntervalSeconds { get; set; } = 60;
-    public JsonDocument PartialTakeProfitsConfig { get; set; } = JsonDocument.Parse("[]");
-    public int? MaxTradeDurationHours { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

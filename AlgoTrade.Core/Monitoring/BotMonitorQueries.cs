@@ -16,7 +16,7 @@ public sealed class BotMonitorQueries(IDbContextFactory<AlgoTradeDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bot = await db.BotConfigs.AsNoTracking().Where(b => b.Id == botId && b.UserId == userId)
-            .Select(b => new { b.InitialCapital, b.CreatedAt }).SingleOrDefaultAsync(ct);
+            .Select(b => new { b.Risk.InitialCapital, b.CreatedAt }).SingleOrDefaultAsync(ct);
         if (bot is null) return null;
         var trades = db.Trades.AsNoTracking().Where(t => t.BotConfigId == botId && t.UserId == userId);
         var totals = await trades.GroupBy(_ => 1).Select(g => new

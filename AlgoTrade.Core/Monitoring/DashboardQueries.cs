@@ -39,7 +39,7 @@ public sealed class DashboardQueries(IDbContextFactory<AlgoTradeDbContext> dbFac
             .OrderByDescending(b => b.IsActive).ThenBy(b => b.Name).ThenBy(b => b.Id)
             .Select(b => new
             {
-                b.Id, b.Name, b.Symbol, b.Timeframe, b.ExchangeName, b.StrategyType, b.IsActive, b.InitialCapital,
+                b.Id, b.Name, b.Symbol, b.Timeframe, b.ExchangeName, b.StrategyType, b.IsActive, b.Risk.InitialCapital,
                 State = b.State,
             })
             .ToListAsync(ct);

@@ -33,7 +33,7 @@ public static class SweepEvaluator
 
         var definition = StrategyRegistry.Get(config.StrategyType);
         var strategy = definition.Create(definition.Validate(config.StrategyParams).Parameters!);
-        var risk = config.ToRiskSettings();
+        var risk = config.Risk;
         var candles = data.Candles.AsSpan();
         var inSample = new BacktestSummary[data.Windows.Count];
         var outOfSample = new List<BacktestSummary>(data.Windows.Count);

@@ -18,10 +18,10 @@ public static class SweepPointConfig
             var value = values[i];
             switch (targets[i].Key)
             {
-                case SweepTargets.StopLoss: config = config with { StopLossPerc = value }; break;
-                case SweepTargets.TakeProfit: config = config with { TakeProfitPerc = value }; break;
-                case SweepTargets.TrailingStop: config = config with { TrailingStopPerc = value, TrailingStopActive = true }; break;
-                case SweepTargets.PositionSize: config = config with { PositionSizePerc = value, PositionSizeFixed = null }; break;
+                case SweepTargets.StopLoss: config = config with { Risk = config.Risk with { StopLossPerc = value } }; break;
+                case SweepTargets.TakeProfit: config = config with { Risk = config.Risk with { TakeProfitPerc = value } }; break;
+                case SweepTargets.TrailingStop: config = config with { Risk = config.Risk with { TrailingStopPerc = value, TrailingStopActive = true } }; break;
+                case SweepTargets.PositionSize: config = config with { Risk = config.Risk with { PositionSizePerc = value, PositionSizeFixed = null } }; break;
                 default:
                     strategy ??= JsonNode.Parse(baseConfig.StrategyParams.ValueKind == JsonValueKind.Object ? baseConfig.StrategyParams.GetRawText() : "{}")!;
                     Set(strategy, targets[i].StrategyPath, value);

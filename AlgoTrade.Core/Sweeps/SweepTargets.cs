@@ -36,10 +36,10 @@ public static class SweepTargets
     {
         var targets = new List<SweepTarget>
         {
-            new(StopLoss, Risk[0], config.StopLossPerc),
-            new(TakeProfit, Risk[1], config.TakeProfitPerc),
-            new(TrailingStop, Risk[2], config.TrailingStopPerc),
-            new(PositionSize, Risk[3], config.PositionSizePerc),
+            new(StopLoss, Risk[0], config.Risk.StopLossPerc),
+            new(TakeProfit, Risk[1], config.Risk.TakeProfitPerc),
+            new(TrailingStop, Risk[2], config.Risk.TrailingStopPerc),
+            new(PositionSize, Risk[3], config.Risk.PositionSizePerc),
         };
         if (!StrategyRegistry.TryGet(config.StrategyType, out var definition)) return targets;
         if (definition.TakesRuleDocument)

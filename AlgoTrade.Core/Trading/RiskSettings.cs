@@ -1,11 +1,14 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using AlgoTrade.Core.Domain;
 
 namespace AlgoTrade.Core.Trading;
 
 /// <summary>
-/// The bot's risk columns, named as in <c>bot_configs</c>. Check with <see cref="RiskSettingsValidator"/> before use;
-/// <see cref="RiskEngine"/> refuses invalid settings.
+/// The bot's risk columns, named as in <c>bot_configs</c>: <see cref="BotConfig.Risk"/> (an EF Core complex property
+/// on those columns), <c>BacktestConfig.Risk</c> (flat in its JSON) and what the forms produce. Read JSON with
+/// <see cref="RiskSettingsReader"/>; check with <see cref="RiskSettingsValidator"/> before use; <see cref="RiskEngine"/>
+/// refuses invalid settings. <see cref="FeeRate"/> and <see cref="SlippageBps"/> are not bot columns: a backtest
+/// config carries them, the runtime sets the fee from its options.
 /// </summary>
 public sealed record RiskSettings
 {
@@ -18,6 +21,7 @@ public sealed record RiskSettings
     public decimal? TakeProfitPerc { get; init; }
     public decimal? TrailingStopPerc { get; init; }
     public bool TrailingStopActive { get; init; }
+    [JsonPropertyName(PartialTakeProfitParser.Field)]
     public IReadOnlyList<PartialTakeProfit> PartialTakeProfits { get; init; } = [];
     public int? MaxTradeDurationHours { get; init; }
     public decimal? DailyTargetPerc { get; init; }
@@ -30,31 +34,13 @@ public sealed record RiskSettings
     public decimal SlippageBps { get; init; }
 
     /// <summary>
-    /// Reads a bot's columns. A malformed <c>partial_take_profits_config</c> is reported in <paramref name="errors"/>
-    /// (keyed <c>partial_take_profits_config</c>) and the settings then carry no partial levels.
+    /// A bot's settings with the execution costs of where it runs, checked by <see cref="RiskSettingsValidator"/>
+    /// (problems in <paramref name="errors"/>).
     /// </summary>
     public static RiskSettings FromBotConfig(BotConfig bot, out IReadOnlyDictionary<string, string[]> errors, decimal? feeRate = null, decimal? slippageBps = null)
     {
-        var parseErrors = new Validation.ValidationErrors();
-        var partials = PartialTakeProfitParser.Parse(bot.PartialTakeProfitsConfig.RootElement, parseErrors);
-        var settings = new RiskSettings
-        {
-            InitialCapital = bot.InitialCapital,
-            PositionSizePerc = bot.PositionSizePerc,
-            PositionSizeFixed = bot.PositionSizeFixed,
-            StopLossPerc = bot.StopLossPerc,
-            TakeProfitPerc = bot.TakeProfitPerc,
-            TrailingStopPerc = bot.TrailingStopPerc,
-            TrailingStopActive = bot.TrailingStopActive,
-            PartialTakeProfits = partials,
-            MaxTradeDurationHours = bot.MaxTradeDurationHours,
-            DailyTargetPerc = bot.DailyTargetPerc,
-            MaxDailyLossPerc = bot.MaxDailyLossPerc,
-            FeeRate = feeRate ?? DefaultFeeRate,
-            SlippageBps = slippageBps ?? 0,
-        };
-        parseErrors.AddAll(RiskSettingsValidator.Validate(settings));
-        errors = parseErrors.ToDictionary();
+        var settings = bot.Risk with { FeeRate = feeRate ?? DefaultFeeRate, SlippageBps = slippageBps ?? 0 };
+        errors = RiskSettingsValidator.Validate(settings);
         return settings;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 
 namespace AlgoTrade.Tests.Admin;
@@ -33,7 +34,7 @@ public static class AdminTestData
             Symbol = symbol,
             Timeframe = "1h",
             StrategyType = "ema_cross_rsi",
-            InitialCapital = 1000m,
+            Risk = new RiskSettings { InitialCapital = 1000m },
             IsActive = active,
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,

@@ -57,15 +57,18 @@ public class BacktestJobServiceTests : IAsyncLifetime
         End = End,
         StrategyType = "ema_cross_rsi",
         StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21, "rsi_period": 14, "rsi_overbought": 70}""").RootElement,
-        InitialCapital = 10_000,
-        PositionSizePerc = 50,
-        StopLossPerc = 2,
-        TakeProfitPerc = 4,
-        TrailingStopActive = true,
-        TrailingStopPerc = 1.5m,
-        PartialTakeProfits = [new PartialTakeProfit(2, 0.5m)],
-        FeeRate = 0.001m,
-        SlippageBps = 2,
+        Risk = new RiskSettings
+        {
+            InitialCapital = 10_000,
+            PositionSizePerc = 50,
+            StopLossPerc = 2,
+            TakeProfitPerc = 4,
+            TrailingStopActive = true,
+            TrailingStopPerc = 1.5m,
+            PartialTakeProfits = [new PartialTakeProfit(2, 0.5m)],
+            FeeRate = 0.001m,
+            SlippageBps = 2,
+        },
     };
 
     /// <summary>Runs what the service queued, as the hosted worker would.</summary>
@@ -152,9 +155,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
             Timeframe = "7m",
             Start = null,
             StrategyParams = JsonDocument.Parse("""{"ema_fast": 30, "ema_slow": 20}""").RootElement,
-            InitialCapital = 0,
-            PositionSizePerc = 150,
-            StopLossPerc = 100,
+            Risk = Config().Risk with { InitialCapital = 0, PositionSizePerc = 150, StopLossPerc = 100 },
         };
         var before = (await _jobs.ListAsync(_alice, 0, 100)).Total;
 
@@ -222,7 +223,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
         Assert.Equal(BacktestJobStatus.Completed, job.Status);
         Assert.Equal(("BTCUSDT", "15m", ExchangeNames.Simulated, 9), (job.Config.Symbol, job.Config.Timeframe, job.Config.ExchangeName,
             job.Config.StrategyParams.GetProperty("ema_fast").GetInt32()));
-        Assert.Equal(1000m, job.Config.InitialCapital);
-        Assert.Equal([new PartialTakeProfit(2, 0.5m)], job.Config.PartialTakeProfits);
+        Assert.Equal(1000m, job.Config.Risk.InitialCapital);
+        Assert.Equal([new PartialTakeProfit(2, 0.5m)], job.Config.Risk.PartialTakeProfits);
     }
 }

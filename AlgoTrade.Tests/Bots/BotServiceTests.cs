@@ -45,7 +45,7 @@ public class BotServiceTests : IAsyncLifetime
         Assert.Equal("BTCUSDT", stored.Symbol);
         Assert.False(stored.IsActive);
         Assert.Equal(BotStatus.Stopped, stored.State!.Status);
-        Assert.Equal(0.5m, stored.PartialTakeProfitsConfig.RootElement[0].GetProperty("ratio").GetDecimal());
+        Assert.Equal(0.5m, stored.Risk.PartialTakeProfits[0].Ratio);
         Assert.Equal(9, stored.StrategyParams.RootElement.GetProperty("ema_fast").GetInt32());
     }
 
@@ -57,8 +57,8 @@ public class BotServiceTests : IAsyncLifetime
         draft.Timeframe = "7m";
         draft.CheckIntervalSeconds = 2;
         draft.StrategyParams = JsonDocument.Parse("""{"ema_fast": 30, "ema_slow": 20, "rsi_period": 1}""");
-        draft.StopLossPerc = 120;
-        draft.PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 3, "ratio": 0.6}, {"percentage": 1, "ratio": 0.6}]""");
+        draft.Risk = draft.Risk with { StopLossPerc = 120 };
+        draft.Risk = draft.Risk with { PartialTakeProfits = [new(3, 0.6m), new(1, 0.6m)] };
 
         var result = await _bots.CreateAsync(_alice, draft);
 
@@ -93,7 +93,7 @@ public class BotServiceTests : IAsyncLifetime
     public async Task Both_position_sizes_at_once_are_refused_as_ambiguous()
     {
         var draft = BotFixtures.Draft();
-        draft.PositionSizeFixed = 100;
+        draft.Risk = draft.Risk with { PositionSizeFixed = 100 };
         var result = await _bots.CreateAsync(_alice, draft);
         Assert.Equal(["position_size_fixed"], result.Errors!.Keys);
     }
@@ -165,11 +165,11 @@ public class BotServiceTests : IAsyncLifetime
 
         var faster = BotFixtures.Draft("renamed");
         faster.CheckIntervalSeconds = 10;
-        faster.StopLossPerc = 3;
+        faster.Risk = faster.Risk with { StopLossPerc = 3 };
         Assert.True((await _bots.UpdateAsync(_alice, bot.Id, faster)).Succeeded);
         Assert.Equal($"schedule {bot.Id} 10", _schedule.Calls.Last());
         var stored = await _bots.GetAsync(_alice, bot.Id);
-        Assert.Equal((10, 3m, "renamed", true), (stored!.CheckIntervalSeconds, stored.StopLossPerc!.Value, stored.Name, stored.IsActive));
+        Assert.Equal((10, 3m, "renamed", true), (stored!.CheckIntervalSeconds, stored.Risk.StopLossPerc!.Value, stored.Name, stored.IsActive));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class BotServiceTests : IAsyncLifetime
     {
         var bot = await CreateAsync(_alice);
         var bad = BotFixtures.Draft("x");
-        bad.TakeProfitPerc = -1;
+        bad.Risk = bad.Risk with { TakeProfitPerc = -1 };
         Assert.Equal(BotOperationStatus.Invalid, (await _bots.UpdateAsync(_alice, bot.Id, bad)).Status);
         Assert.Equal("BTC trend", (await _bots.GetAsync(_alice, bot.Id))!.Name);
 
@@ -202,8 +202,8 @@ public class BotServiceTests : IAsyncLifetime
         Assert.Equal("BTC trend (copy)", copy!.Name);
         Assert.False(copy.IsActive);
         Assert.Equal(BotStatus.Stopped, copy.State!.Status);
-        Assert.Equal((bot.Symbol, bot.StopLossPerc, bot.TrailingStopPerc), (copy.Symbol, copy.StopLossPerc, copy.TrailingStopPerc));
-        Assert.Equal(original!.PartialTakeProfitsConfig.RootElement.GetRawText(), copy.PartialTakeProfitsConfig.RootElement.GetRawText());
+        Assert.Equal((bot.Symbol, bot.Risk.StopLossPerc, bot.Risk.TrailingStopPerc), (copy.Symbol, copy.Risk.StopLossPerc, copy.Risk.TrailingStopPerc));
+        Assert.Equal(original!.Risk, copy.Risk);
         Assert.Equal(original.StrategyParams.RootElement.GetRawText(), copy.StrategyParams.RootElement.GetRawText());
         Assert.Equal(2, (await _bots.ListAsync(_alice)).Count);
         Assert.False(_schedule.Scheduled.ContainsKey(clone.Id));

@@ -5,6 +5,7 @@ using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,8 +62,7 @@ public class LiveMonitoringTests(BrowserFixture browser, ITestOutputHelper outpu
             Name = "Live RSI", ExchangeName = ExchangeNames.Simulated, Symbol = "BTCUSDT", Timeframe = "1m", CheckIntervalSeconds = 5,
             StrategyType = "rsi_mean_reversion",
             StrategyParams = JsonDocument.Parse("""{"rsi_period": 5, "rsi_oversold": 45, "rsi_overbought": 99.99}"""),
-            InitialCapital = 10_000m, PositionSizePerc = 50m, StopLossPerc = 10m, TakeProfitPerc = 10m,
-            TrailingStopActive = true, TrailingStopPerc = 8m,
+            Risk = new RiskSettings { InitialCapital = 10_000m, PositionSizePerc = 50m, StopLossPerc = 10m, TakeProfitPerc = 10m, TrailingStopActive = true, TrailingStopPerc = 8m },
         });
         Assert.True(created.Succeeded, string.Join(" ", created.ErrorsOrEmpty.SelectMany(e => e.Value)));
         var botId = created.Bot!.Id;

@@ -1,5 +1,6 @@
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Admin;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public class PageLayoutTests(BrowserFixture browser)
         var bot = new BotConfig
         {
             UserId = user.Id, Name = name, ExchangeName = ExchangeNames.Simulated, Symbol = "BTCUSDT", Timeframe = "15m",
-            StrategyType = "ema_cross_rsi", InitialCapital = 1000m, PositionSizePerc = 10, IsActive = running,
+            StrategyType = "ema_cross_rsi", Risk = new RiskSettings { InitialCapital = 1000m, PositionSizePerc = 10 }, IsActive = running,
             CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             State = new BotState
             {

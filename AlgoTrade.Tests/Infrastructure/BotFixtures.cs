@@ -3,6 +3,7 @@ using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,13 +40,16 @@ public static class BotFixtures
         CheckIntervalSeconds = 30,
         StrategyType = "ema_cross_rsi",
         StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}"""),
-        InitialCapital = 1000,
-        PositionSizePerc = 25,
-        StopLossPerc = 2,
-        TakeProfitPerc = 5,
-        TrailingStopActive = true,
-        TrailingStopPerc = 1.5m,
-        PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 2, "ratio": 0.5}]"""),
+        Risk = new RiskSettings
+        {
+            InitialCapital = 1000,
+            PositionSizePerc = 25,
+            StopLossPerc = 2,
+            TakeProfitPerc = 5,
+            TrailingStopActive = true,
+            TrailingStopPerc = 1.5m,
+            PartialTakeProfits = [new PartialTakeProfit(2, 0.5m)],
+        },
     };
 
     public static async Task<Trade> AddTradeAsync(int userId, int botId, DateTime at, string side = TradeSide.Buy, string symbol = "BTCUSDT",

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class TestBots
             Timeframe = "1m",
             ExchangeName = exchangeName,
             StrategyType = "test",
-            InitialCapital = initialCapital,
+            Risk = new RiskSettings { InitialCapital = initialCapital },
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
         };

@@ -9,6 +9,7 @@ using AlgoTrade.Core.Email;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Exchanges;
 using AlgoTrade.Tests.Exchanges.Fakes;
 using AlgoTrade.Tests.Infrastructure;
@@ -87,7 +88,7 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
             Symbol = symbol, ExchangeName = ExchangeNames.Simulated, Timeframe = "1h",
             Start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc),
             StrategyType = "ema_cross_rsi", StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
-            InitialCapital = 10_000, PositionSizePerc = 50,
+            Risk = new RiskSettings { InitialCapital = 10_000, PositionSizePerc = 50 },
         };
         var created = await _services.GetRequiredService<BacktestJobService>().CreateAsync(userId, config, null);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));

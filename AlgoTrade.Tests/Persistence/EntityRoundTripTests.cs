@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -27,10 +28,13 @@ public class EntityRoundTripTests
             {
                 UserId = userId, Name = "Round trip", Symbol = "BTCUSDT", Timeframe = "15m", ExchangeName = ExchangeNames.Simulated,
                 StrategyType = "ema_cross_rsi", StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}"""),
-                InitialCapital = 12345.12345678m, PositionSizePerc = 25.5m, StopLossPerc = 1.25m, TakeProfitPerc = 3.333333m,
-                TrailingStopPerc = 0.75m, TrailingStopActive = true, CheckIntervalSeconds = 30, MaxTradeDurationHours = 48,
-                PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 1.5, "ratio": 0.25}]"""),
-                DailyTargetPerc = 5m, MaxDailyLossPerc = 2.5m, CreatedAt = Now, UpdatedAt = Now,
+                Risk = new RiskSettings
+                {
+                    InitialCapital = 12345.12345678m, PositionSizePerc = 25.5m, StopLossPerc = 1.25m, TakeProfitPerc = 3.333333m,
+                    TrailingStopPerc = 0.75m, TrailingStopActive = true, MaxTradeDurationHours = 48,
+                    PartialTakeProfits = [new PartialTakeProfit(1.5m, 0.25m)], DailyTargetPerc = 5m, MaxDailyLossPerc = 2.5m,
+                },
+                CheckIntervalSeconds = 30, CreatedAt = Now, UpdatedAt = Now,
                 State = new BotState { Status = BotStatus.Running, InPosition = true, EntryPrice = 64123.45678901m, CurrentPositionSizeCoins = 0.00012345m, DailyPnl = -1.23456789m, DailyTradesCount = 3, LastRunAt = Now, LastUpdatedAt = Now },
             };
             db.BotConfigs.Add(bot);
@@ -48,11 +52,11 @@ public class EntityRoundTripTests
         await using (var db = await TestDatabase.SharedContextAsync())
         {
             var bot = await db.BotConfigs.Include(b => b.State).SingleAsync(b => b.Id == botId);
-            Assert.Equal(12345.12345678m, bot.InitialCapital);
-            Assert.Equal(3.333333m, bot.TakeProfitPerc);
+            Assert.Equal(12345.12345678m, bot.Risk.InitialCapital);
+            Assert.Equal(3.333333m, bot.Risk.TakeProfitPerc);
             Assert.Equal(9, bot.StrategyParams.RootElement.GetProperty("ema_fast").GetInt32());
-            Assert.Equal(0.25m, bot.PartialTakeProfitsConfig.RootElement[0].GetProperty("ratio").GetDecimal());
-            Assert.Equal(48, bot.MaxTradeDurationHours);
+            Assert.Equal(0.25m, bot.Risk.PartialTakeProfits[0].Ratio);
+            Assert.Equal(48, bot.Risk.MaxTradeDurationHours);
             Assert.Equal(64123.45678901m, bot.State!.EntryPrice);
             Assert.Equal(0.00012345m, bot.State.CurrentPositionSizeCoins);
             Assert.Equal(-1.23456789m, bot.State.DailyPnl);

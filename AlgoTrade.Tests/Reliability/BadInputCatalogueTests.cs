@@ -8,6 +8,7 @@ using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -74,14 +75,14 @@ public class BadInputCatalogueTests(BadInputWorld world, ITestOutputHelper outpu
         ["bot: control characters in the name"] = new("control characters", w => CreateBot(w, b => b.Name = "bot\u0000\u001b[31m")),
         ["bot: SQL as the symbol"] = new("letters and digits", w => CreateBot(w, b => b.Symbol = Sql)),
         ["bot: Cyrillic look-alike symbol"] = new("letters and digits", w => CreateBot(w, b => b.Symbol = "ВТСUSDT")),
-        ["bot: negative capital"] = new("initial", w => CreateBot(w, b => b.InitialCapital = -1000)),
-        ["bot: capital beyond the column"] = new("initial", w => CreateBot(w, b => b.InitialCapital = 1e20m)),
-        ["bot: stop loss of 150 %"] = new("stop", w => CreateBot(w, b => b.StopLossPerc = 150)),
-        ["bot: position size 0 %"] = new("position", w => CreateBot(w, b => b.PositionSizePerc = 0)),
+        ["bot: negative capital"] = new("initial", w => CreateBot(w, b => b.Risk = b.Risk with { InitialCapital = -1000 })),
+        ["bot: capital beyond the column"] = new("initial", w => CreateBot(w, b => b.Risk = b.Risk with { InitialCapital = 1e20m })),
+        ["bot: stop loss of 150 %"] = new("stop", w => CreateBot(w, b => b.Risk = b.Risk with { StopLossPerc = 150 })),
+        ["bot: position size 0 %"] = new("position", w => CreateBot(w, b => b.Risk = b.Risk with { PositionSizePerc = 0 })),
         ["bot: check interval of int.MaxValue"] = new("check interval", w => CreateBot(w, b => b.CheckIntervalSeconds = int.MaxValue)),
         ["bot: NaN as a strategy parameter"] = new("ema_fast", w => CreateBot(w, b => b.StrategyParams = JsonDocument.Parse("""{"ema_fast": "NaN", "ema_slow": 21}"""))),
         ["bot: 1e308 as a strategy parameter"] = new("ema_slow", w => CreateBot(w, b => b.StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 1e308}"""))),
-        ["bot: partial take-profit ratio of 5"] = new("ratio", w => CreateBot(w, b => b.PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 2, "ratio": 5}]"""))),
+        ["bot: partial take-profit ratio of 5"] = new("ratio", w => CreateBot(w, b => b.Risk = b.Risk with { PartialTakeProfits = [new(2, 5)] })),
 
         // API keys, notifications, password change.
         ["API key: empty key"] = new("Paste the API key", w => AddKey(w, "", "s3cr3t-s3cr3t-s3cr3t", "main")),
@@ -224,7 +225,7 @@ public class BadInputCatalogueTests(BadInputWorld world, ITestOutputHelper outpu
         var config = new BacktestConfig
         {
             Symbol = "BTCUSDT", ExchangeName = ExchangeNames.Simulated, Timeframe = "1h", StrategyType = "ema_cross_rsi",
-            StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement, InitialCapital = 1000, PositionSizePerc = 25,
+            StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement, Risk = new RiskSettings { InitialCapital = 1000, PositionSizePerc = 25 },
             Start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc),
         };
         var result = await w.Services.GetRequiredService<BacktestJobService>().CreateAsync(w.TraderId, spoil?.Invoke(config) ?? config, csv);

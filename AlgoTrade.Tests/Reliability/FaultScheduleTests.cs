@@ -278,13 +278,16 @@ public class FaultScheduleTests(ITestOutputHelper output)
             StrategyParams = JsonDocument.Parse(rich
                 ? """{"ema_fast": 3, "ema_slow": 8, "rsi_period": 5, "rsi_overbought": 90}"""
                 : """{"ema_fast": 2, "ema_slow": 5, "rsi_period": 4, "rsi_overbought": 95}"""),
-            InitialCapital = 10_000m,
-            PositionSizePerc = rich ? 50m : 40m,
-            StopLossPerc = rich ? 0.8m : 1.5m,
-            TakeProfitPerc = rich ? 1.6m : 1.2m,
-            TrailingStopActive = rich,
-            TrailingStopPerc = rich ? 0.6m : null,
-            PartialTakeProfitsConfig = JsonDocument.Parse(rich ? """[{"percentage": 0.7, "ratio": 0.5}]""" : "[]"),
+            Risk = new RiskSettings
+            {
+                InitialCapital = 10_000m,
+                PositionSizePerc = rich ? 50m : 40m,
+                StopLossPerc = rich ? 0.8m : 1.5m,
+                TakeProfitPerc = rich ? 1.6m : 1.2m,
+                TrailingStopActive = rich,
+                TrailingStopPerc = rich ? 0.6m : null,
+                PartialTakeProfits = rich ? [new PartialTakeProfit(0.7m, 0.5m)] : [],
+            },
             CheckIntervalSeconds = (int)TickEvery.TotalSeconds,
             CreatedAt = now,
             UpdatedAt = now,

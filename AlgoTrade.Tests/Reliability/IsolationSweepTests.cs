@@ -10,6 +10,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Monitoring;
 using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Trades;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -279,7 +280,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 Symbol = "BTCUSDT", ExchangeName = ExchangeNames.Simulated, Timeframe = "1h", StrategyType = "ema_cross_rsi",
                 Start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2024, 1, 8, 0, 0, 0, DateTimeKind.Utc),
-                StrategyParams = JsonDocument.Parse("{}").RootElement, InitialCapital = 1000, PositionSizePerc = 10,
+                StrategyParams = JsonDocument.Parse("{}").RootElement, Risk = new RiskSettings { InitialCapital = 1000, PositionSizePerc = 10 },
             },
             ("exchangeName", _) => ExchangeNames.BinanceTestnet,
             ("currentPassword" or "newPassword", _) => "not-the-password",

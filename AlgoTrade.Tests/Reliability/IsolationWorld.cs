@@ -67,7 +67,7 @@ public sealed class IsolationWorld
                     {
                         Symbol = "BTCUSDT", ExchangeName = ExchangeNames.Simulated, Timeframe = "1h", StrategyType = "ema_cross_rsi",
                         Start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
-                        StrategyParams = JsonDocument.Parse("{}").RootElement, InitialCapital = 1000, PositionSizePerc = 10,
+                        StrategyParams = JsonDocument.Parse("{}").RootElement, Risk = new AlgoTrade.Core.Trading.RiskSettings { InitialCapital = 1000, PositionSizePerc = 10 },
                     },
                     Dimensions = [new() { Target = "stop_loss_perc", Values = [2] }],
                 }),

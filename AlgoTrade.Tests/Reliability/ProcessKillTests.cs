@@ -119,11 +119,8 @@ public class ProcessKillTests(ITestOutputHelper output)
             IsActive = true,
             StrategyType = "ema_cross_rsi",
             StrategyParams = JsonDocument.Parse("""{"ema_fast": 3, "ema_slow": 8, "rsi_period": 5}"""),
-            InitialCapital = 10_000m,
-            PositionSizePerc = 50m,
-            StopLossPerc = 50m,
+            Risk = new RiskSettings { InitialCapital = 10_000m, PositionSizePerc = 50m, StopLossPerc = 50m, PartialTakeProfits = [] },
             CheckIntervalSeconds = 5,
-            PartialTakeProfitsConfig = JsonDocument.Parse("[]"),
             CreatedAt = now,
             UpdatedAt = now,
             // An entry decided at the last close: the bot's first tick sends it.

@@ -112,7 +112,6 @@ public class WorkQueueFailoverTests(ITestOutputHelper output)
         End = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc),
         StrategyType = "ema_cross_rsi",
         StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
-        InitialCapital = 10_000,
-        PositionSizePerc = 50,
+        Risk = new AlgoTrade.Core.Trading.RiskSettings { InitialCapital = 10_000, PositionSizePerc = 50 },
     };
 }

@@ -84,13 +84,16 @@ public class BacktestParityTests
             bot.Timeframe = "5m";
             bot.StrategyType = "macd_cross";
             bot.StrategyParams = JsonDocument.Parse("""{"macd_fast": 9, "macd_slow": 240, "macd_signal": 7}""");
-            bot.PositionSizePerc = null;
-            bot.PositionSizeFixed = 3_000m;
-            bot.StopLossPerc = 0.8m;
-            bot.TrailingStopPerc = 0.5m;
-            bot.TakeProfitPerc = 1.5m;
-            bot.PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 0.5, "ratio": 0.3}, {"percentage": 1, "ratio": 0.3}]""");
-            bot.MaxTradeDurationHours = 2;
+            bot.Risk = bot.Risk with
+            {
+                PositionSizePerc = null,
+                PositionSizeFixed = 3_000m,
+                StopLossPerc = 0.8m,
+                TrailingStopPerc = 0.5m,
+                TakeProfitPerc = 1.5m,
+                PartialTakeProfits = [new(0.5m, 0.3m), new(1, 0.3m)],
+                MaxTradeDurationHours = 2,
+            };
         });
         AssertSameFills(expected, live, lastClose);
         AssertSomeFillsBetweenCloses(live, TimeSpan.FromMinutes(5));

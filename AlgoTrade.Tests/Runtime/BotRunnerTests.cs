@@ -241,7 +241,7 @@ public class BotRunnerTests
     public async Task Force_exit_sells_the_whole_position_at_the_market()
     {
         await using var h = await RuntimeHarness.StartAsync(T0);
-        var (_, botId) = await h.CreateBotAsync(b => { b.StopLossPerc = 20; b.TakeProfitPerc = 50; b.TrailingStopActive = false; b.TrailingStopPerc = null; b.PartialTakeProfitsConfig = System.Text.Json.JsonDocument.Parse("[]"); });
+        var (_, botId) = await h.CreateBotAsync(b => b.Risk = b.Risk with { StopLossPerc = 20, TakeProfitPerc = 50, TrailingStopActive = false, TrailingStopPerc = null, PartialTakeProfits = [] });
         await h.Runner.TickAsync(botId, CancellationToken.None);
         await TickUntilAsync(h, botId, async () => (await RuntimeHarness.StateAsync(botId)).InPosition);
 
@@ -264,7 +264,7 @@ public class BotRunnerTests
     {
         FaultyExchangeFactory? faults = null;
         await using var h = await RuntimeHarness.StartAsync(T0, inner => faults = new FaultyExchangeFactory(inner));
-        var (_, botId) = await h.CreateBotAsync(b => { b.StopLossPerc = 20; b.TakeProfitPerc = 50; b.TrailingStopActive = false; b.TrailingStopPerc = null; b.PartialTakeProfitsConfig = System.Text.Json.JsonDocument.Parse("[]"); });
+        var (_, botId) = await h.CreateBotAsync(b => b.Risk = b.Risk with { StopLossPerc = 20, TakeProfitPerc = 50, TrailingStopActive = false, TrailingStopPerc = null, PartialTakeProfits = [] });
         await h.Runner.TickAsync(botId, CancellationToken.None);
         await TickUntilAsync(h, botId, async () => (await RuntimeHarness.StateAsync(botId)).InPosition);
 

@@ -3,6 +3,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -66,13 +67,16 @@ public sealed class RuntimeHarness : IAsyncDisposable
             IsActive = status is BotStatus.Running or BotStatus.Paused,
             StrategyType = "ema_cross_rsi",
             StrategyParams = JsonDocument.Parse("""{"ema_fast": 3, "ema_slow": 8, "rsi_period": 5, "rsi_overbought": 90}"""),
-            InitialCapital = 10_000m,
-            PositionSizePerc = 50m,
-            StopLossPerc = 0.4m,
-            TakeProfitPerc = 0.8m,
-            TrailingStopActive = true,
-            TrailingStopPerc = 0.3m,
-            PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 0.4, "ratio": 0.5}]"""),
+            Risk = new RiskSettings
+            {
+                InitialCapital = 10_000m,
+                PositionSizePerc = 50m,
+                StopLossPerc = 0.4m,
+                TakeProfitPerc = 0.8m,
+                TrailingStopActive = true,
+                TrailingStopPerc = 0.3m,
+                PartialTakeProfits = [new PartialTakeProfit(0.4m, 0.5m)],
+            },
             CheckIntervalSeconds = 5,
             CreatedAt = Clock.UtcNow,
             UpdatedAt = Clock.UtcNow,

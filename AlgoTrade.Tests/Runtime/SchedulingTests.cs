@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Core;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
@@ -26,7 +27,7 @@ public class SchedulingTests
         {
             UserId = user.Id, Name = "scheduled", Symbol = "ETHUSDT", Timeframe = "1m", ExchangeName = ExchangeNames.Simulated,
             IsActive = status is BotStatus.Running or BotStatus.Paused, StrategyType = "ema_cross_rsi",
-            InitialCapital = 1000, PositionSizePerc = 10, CheckIntervalSeconds = 5, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Risk = new RiskSettings { InitialCapital = 1000, PositionSizePerc = 10 }, CheckIntervalSeconds = 5, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             State = new BotState { Status = status, LastUpdatedAt = DateTime.UtcNow },
         };
         configure?.Invoke(bot);

@@ -51,9 +51,7 @@ public class SweepServiceTests : IAsyncLifetime
             End = End,
             StrategyType = "ema_cross_rsi",
             StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
-            InitialCapital = 10_000,
-            PositionSizePerc = 100,
-            FeeRate = 0.001m,
+            Risk = new AlgoTrade.Core.Trading.RiskSettings { InitialCapital = 10_000, PositionSizePerc = 100, FeeRate = 0.001m },
         },
         Dimensions =
         [

@@ -3,6 +3,7 @@ using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Security;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,15 +55,15 @@ public class DemoDataSeeder(
         db.BotConfigs.AddRange(
             DemoBot(trader.Id, now, "BTC scalper (demo)", "BTCUSDT", "1m", "ema_cross_rsi",
                 """{"ema_fast": 5, "ema_slow": 13, "rsi_period": 7, "rsi_overbought": 80}""", stopLoss: 0.6m, takeProfit: 1.2m, trailing: 0.4m,
-                partials: """[{"percentage": 0.6, "ratio": 0.5}]"""),
+                partials: [new PartialTakeProfit(0.6m, 0.5m)]),
             DemoBot(trader.Id, now, "ETH mean reversion (demo)", "ETHUSDT", "1m", "rsi_mean_reversion",
-                "{}", stopLoss: 1.5m, takeProfit: 3m, trailing: null, partials: "[]"));
+                "{}", stopLoss: 1.5m, takeProfit: 3m, trailing: null, partials: []));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded two running demo bots on the simulated market for the demo trader");
     }
 
     private static BotConfig DemoBot(int userId, DateTime now, string name, string symbol, string timeframe, string strategy, string parameters,
-        decimal stopLoss, decimal takeProfit, decimal? trailing, string partials) => new()
+        decimal stopLoss, decimal takeProfit, decimal? trailing, IReadOnlyList<PartialTakeProfit> partials) => new()
     {
         UserId = userId,
         Name = name,
@@ -72,13 +73,16 @@ public class DemoDataSeeder(
         IsActive = true,
         StrategyType = strategy,
         StrategyParams = JsonDocument.Parse(parameters),
-        InitialCapital = 10_000m,
-        PositionSizePerc = 25m,
-        StopLossPerc = stopLoss,
-        TakeProfitPerc = takeProfit,
-        TrailingStopActive = trailing is not null,
-        TrailingStopPerc = trailing,
-        PartialTakeProfitsConfig = JsonDocument.Parse(partials),
+        Risk = new RiskSettings
+        {
+            InitialCapital = 10_000m,
+            PositionSizePerc = 25m,
+            StopLossPerc = stopLoss,
+            TakeProfitPerc = takeProfit,
+            TrailingStopActive = trailing is not null,
+            TrailingStopPerc = trailing,
+            PartialTakeProfits = partials,
+        },
         CheckIntervalSeconds = 10,
         CreatedAt = now,
         UpdatedAt = now,

@@ -90,8 +90,8 @@ if (args is ["min", ..])
     IStrategy Create(BacktestConfig c) => AlgoTrade.Core.Strategies.StrategyRegistry.Create(c.StrategyType, c.StrategyParams);
     var cases = new (string Name, Func<long> Run)[]
     {
-        ("ema_cross_rsi backtest", () => Backtester.Run(Create(builtInConfig), builtInConfig.ToRiskSettings(), AlgoTrade.Core.Market.Timeframe.Parse("1m"), candles).Trades.Count),
-        ("rules backtest", () => Backtester.Run(Create(rulesConfig), rulesConfig.ToRiskSettings(), AlgoTrade.Core.Market.Timeframe.Parse("1m"), candles).Trades.Count),
+        ("ema_cross_rsi backtest", () => Backtester.Run(Create(builtInConfig), builtInConfig.Risk, AlgoTrade.Core.Market.Timeframe.Parse("1m"), candles).Trades.Count),
+        ("rules backtest", () => Backtester.Run(Create(rulesConfig), rulesConfig.Risk, AlgoTrade.Core.Market.Timeframe.Parse("1m"), candles).Trades.Count),
         ("ema_cross_rsi strategy", StrategyOnly(Create(builtInConfig))),
         ("rules strategy", StrategyOnly(Create(rulesConfig))),
         ("rule's 4 indicators only", () =>

@@ -31,7 +31,7 @@ public sealed class PaperLedger(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.PaperBalances.AnyAsync(b => b.BotConfigId == botId, ct))
         {
-            var bot = await db.BotConfigs.Where(b => b.Id == botId).Select(b => new { b.Symbol, b.InitialCapital }).SingleOrDefaultAsync(ct);
+            var bot = await db.BotConfigs.Where(b => b.Id == botId).Select(b => new { b.Symbol, b.Risk.InitialCapital }).SingleOrDefaultAsync(ct);
             if (bot is null)
                 return ExchangeResult<bool>.Fail(ExchangeErrorKind.InvalidRequest, $"Bot {botId} does not exist.");
             var symbol = await symbolInfo(bot.Symbol, ct);

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,7 +16,24 @@ public class BotConfigConfiguration : IEntityTypeConfiguration<BotConfig>
         builder.Property(b => b.ExchangeName).HasMaxLength(32).HasDefaultValue(ExchangeNames.Binance);
         builder.Property(b => b.StrategyType).HasMaxLength(64).IsRequired();
         builder.Property(b => b.StrategyParams).HasColumnType("jsonb");
-        builder.Property(b => b.PartialTakeProfitsConfig).HasColumnType("jsonb");
+        builder.ComplexProperty(b => b.Risk, risk =>
+        {
+            // Column names are the seed schema's; fee and slippage are execution costs, not bot columns.
+            risk.Property(r => r.InitialCapital).HasColumnName("initial_capital");
+            risk.Property(r => r.PositionSizePerc).HasColumnName("position_size_perc");
+            risk.Property(r => r.PositionSizeFixed).HasColumnName("position_size_fixed");
+            risk.Property(r => r.StopLossPerc).HasColumnName("stop_loss_perc");
+            risk.Property(r => r.TakeProfitPerc).HasColumnName("take_profit_perc");
+            risk.Property(r => r.TrailingStopPerc).HasColumnName("trailing_stop_perc");
+            risk.Property(r => r.TrailingStopActive).HasColumnName("trailing_stop_active");
+            risk.Property(r => r.PartialTakeProfits).HasColumnName(PartialTakeProfitParser.Field).HasColumnType("jsonb")
+                .HasConversion(PartialTakeProfitsJson.Converter, PartialTakeProfitsJson.Comparer).IsRequired();
+            risk.Property(r => r.MaxTradeDurationHours).HasColumnName("max_trade_duration_hours");
+            risk.Property(r => r.DailyTargetPerc).HasColumnName("daily_target_perc");
+            risk.Property(r => r.MaxDailyLossPerc).HasColumnName("max_daily_loss_perc");
+            risk.Ignore(r => r.FeeRate);
+            risk.Ignore(r => r.SlippageBps);
+        });
         builder.Property(b => b.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(b => b.UpdatedAt).HasDefaultValueSql("now()");
         builder.HasOne(b => b.User).WithMany(u => u.BotConfigs).HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);

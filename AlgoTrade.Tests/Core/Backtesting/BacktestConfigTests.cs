@@ -26,10 +26,10 @@ public class BacktestConfigTests
         Assert.Equal(("BTCUSDT", "1h", "ema_cross_rsi"), (c.Symbol, c.Timeframe, c.StrategyType));
         Assert.Equal(new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc), c.End);
         Assert.Equal(9, c.StrategyParams.GetProperty("ema_fast").GetInt32());
-        Assert.Equal((1000m, 25m, (decimal?)null), (c.InitialCapital, c.PositionSizePerc, c.PositionSizeFixed));
-        Assert.Equal((2m, 6m, 1.5m, true), (c.StopLossPerc!.Value, c.TakeProfitPerc!.Value, c.TrailingStopPerc!.Value, c.TrailingStopActive));
-        Assert.Equal([new PartialTakeProfit(3, 0.5m)], c.PartialTakeProfits);
-        Assert.Equal((48, 5m, 3m, 0.00075m, 5m), (c.MaxTradeDurationHours!.Value, c.DailyTargetPerc!.Value, c.MaxDailyLossPerc!.Value, c.FeeRate, c.SlippageBps));
+        Assert.Equal((1000m, 25m, (decimal?)null), (c.Risk.InitialCapital, c.Risk.PositionSizePerc, c.Risk.PositionSizeFixed));
+        Assert.Equal((2m, 6m, 1.5m, true), (c.Risk.StopLossPerc!.Value, c.Risk.TakeProfitPerc!.Value, c.Risk.TrailingStopPerc!.Value, c.Risk.TrailingStopActive));
+        Assert.Equal([new PartialTakeProfit(3, 0.5m)], c.Risk.PartialTakeProfits);
+        Assert.Equal((48, 5m, 3m, 0.00075m, 5m), (c.Risk.MaxTradeDurationHours!.Value, c.Risk.DailyTargetPerc!.Value, c.Risk.MaxDailyLossPerc!.Value, c.Risk.FeeRate, c.Risk.SlippageBps));
     }
 
     [Fact]
@@ -42,8 +42,44 @@ public class BacktestConfigTests
         Assert.Contains("\"max_daily_loss_perc\":3", json);
         var again = BacktestConfigReader.Read(json);
         Assert.True(again.IsValid);
-        Assert.Equal(config.ToRiskSettings(), again.Config!.ToRiskSettings());
+        Assert.Equal(config.Risk, again.Config!.Risk);
         Assert.Equal(json, BacktestJson.Serialize(again.Config));
+    }
+
+    // As BacktestJson wrote configs into backtest_jobs.config before RiskSettings became one value: every field flat.
+    private static readonly string StoredBeforeRiskSettings = string.Concat("""
+        {"symbol":"ETHUSDT","exchange_name":"simulated","timeframe":"15m","start":"2024-03-01T00:00:00Z","end":null,
+        "strategy_type":"ema_cross_rsi","strategy_params":{"ema_fast":9,"ema_slow":21},"initial_capital":2500,
+        "position_size_perc":null,"position_size_fixed":300,"stop_loss_perc":1.5,"take_profit_perc":4,"trailing_stop_perc":0.8,
+        "trailing_stop_active":true,"partial_take_profits_config":[{"percentage":2,"ratio":0.4}],"max_trade_duration_hours":12,
+        "daily_target_perc":null,"max_daily_loss_perc":5,"fee_rate":0.00075,"slippage_bps":3}
+        """.Split('\n').Select(line => line.Trim()));
+
+    [Fact]
+    public void A_config_stored_flat_before_risk_settings_became_one_value_reads_and_writes_back_unchanged()
+    {
+        var config = BacktestJson.Deserialize<BacktestConfig>(StoredBeforeRiskSettings)!;
+
+        Assert.Equal(("ETHUSDT", "15m", 21), (config.Symbol, config.Timeframe, config.StrategyParams.GetProperty("ema_slow").GetInt32()));
+        Assert.Equal(new RiskSettings
+        {
+            InitialCapital = 2500, PositionSizeFixed = 300, StopLossPerc = 1.5m, TakeProfitPerc = 4, TrailingStopPerc = 0.8m,
+            TrailingStopActive = true, PartialTakeProfits = [new(2, 0.4m)], MaxTradeDurationHours = 12, MaxDailyLossPerc = 5,
+            FeeRate = 0.00075m, SlippageBps = 3,
+        }, config.Risk);
+        Assert.Equal(StoredBeforeRiskSettings, BacktestJson.Serialize(config));
+        Assert.DoesNotContain("\"risk\"", BacktestJson.Serialize(config, indented: true));
+    }
+
+    [Fact]
+    public void A_stored_config_without_costs_gets_the_default_fee_and_each_config_its_own_settings()
+    {
+        var first = BacktestJson.Deserialize<BacktestConfig>("""{"symbol":"BTCUSDT","initial_capital":100,"position_size_perc":10}""")!;
+        var second = BacktestJson.Deserialize<BacktestConfig>("""{"symbol":"BTCUSDT","initial_capital":200}""")!;
+
+        Assert.Equal((100m, 10m, RiskSettings.DefaultFeeRate, 0m), (first.Risk.InitialCapital, first.Risk.PositionSizePerc, first.Risk.FeeRate, first.Risk.SlippageBps));
+        Assert.Equal((200m, (decimal?)null), (second.Risk.InitialCapital, second.Risk.PositionSizePerc));
+        Assert.Equal(0m, new BacktestConfig().Risk.InitialCapital);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class SweepEvaluatorTests
         var evaluation = SweepEvaluator.EvaluatePoint(plan, data, 7);
         var config = plan.ConfigFor(7);
         Assert.Equal("""{"ema_fast":8,"ema_slow":30}""", config.StrategyParams.GetRawText());
-        Assert.Equal(3m, config.StopLossPerc);
+        Assert.Equal(3m, config.Risk.StopLossPerc);
         var inSample = Backtester.Run(config with { End = Series[1400].OpenTime }, Series).Summary;
         var outOfSample = Backtester.Run(config with { Start = Series[1400].OpenTime }, Series).Summary;
         Assert.Equal(SweepMetrics.From(inSample), evaluation.InSample);
@@ -122,7 +122,7 @@ public class SweepEvaluatorTests
         var returns = data.Windows.Select(w =>
         {
             strategy.Reset();
-            return Backtester.Run(strategy, config.ToRiskSettings(), Timeframe.H1, Series.AsSpan(w.Start + w.InSampleLength, w.OutOfSampleLength)).Summary.TotalReturnPct;
+            return Backtester.Run(strategy, config.Risk, Timeframe.H1, Series.AsSpan(w.Start + w.InSampleLength, w.OutOfSampleLength)).Summary.TotalReturnPct;
         }).ToList();
         Assert.Equal(returns.Average(), e.OutOfSampleScore!.Value, 12);
     }

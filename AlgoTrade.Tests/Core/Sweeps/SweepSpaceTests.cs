@@ -51,7 +51,7 @@ public class SweepSpaceTests
     {
         var plan = Plan(new SweepDefinition
         {
-            BaseConfig = RulesConfig() with { TrailingStopActive = false, TrailingStopPerc = null, PositionSizeFixed = null },
+            BaseConfig = RulesConfig() with { Risk = RulesConfig().Risk with { TrailingStopActive = false, TrailingStopPerc = null, PositionSizeFixed = null } },
             Dimensions =
             [
                 List("strategy_params.entry.all[0].left.period", 8),
@@ -66,7 +66,7 @@ public class SweepSpaceTests
         Assert.Equal(65, document.GetProperty("entry").GetProperty("all")[1].GetProperty("right").GetInt32());
         Assert.Equal(30, document.GetProperty("exit").GetProperty("right").GetProperty("period").GetInt32());
         Assert.Equal(26, document.GetProperty("entry").GetProperty("all")[0].GetProperty("right").GetProperty("period").GetInt32());
-        Assert.Equal((1.5m, true), (config.TrailingStopPerc, config.TrailingStopActive));
+        Assert.Equal((1.5m, true), (config.Risk.TrailingStopPerc, config.Risk.TrailingStopActive));
         // The base config is untouched.
         Assert.Equal(12, JsonSerializer.SerializeToElement(plan.Definition.BaseConfig.StrategyParams)
             .GetProperty("entry").GetProperty("all")[0].GetProperty("left").GetProperty("period").GetInt32());

@@ -74,28 +74,29 @@ public class RiskSettingsValidatorTests
     {
         var config = new AlgoTrade.Core.Backtesting.BacktestConfig
         {
-            Symbol = "BTCUSDT", Timeframe = "1h", StrategyType = "ema_cross_rsi", InitialCapital = 1e18m, PositionSizePerc = 10,
-            TakeProfitPerc = 99_999_999m, MaxTradeDurationHours = 1_000_000, DailyTargetPerc = 1e9m,
+            Symbol = "BTCUSDT", Timeframe = "1h", StrategyType = "ema_cross_rsi",
+            Risk = new RiskSettings { InitialCapital = 1e18m, PositionSizePerc = 10, TakeProfitPerc = 99_999_999m, MaxTradeDurationHours = 1_000_000, DailyTargetPerc = 1e9m },
         };
         var errors = AlgoTrade.Core.Backtesting.BacktestConfigValidator.Validate(config);
         Assert.Equal(["daily_target_perc", "initial_capital", "max_trade_duration_hours", "take_profit_perc"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Settings_come_from_the_bot_columns_including_the_partial_json()
+    public void Settings_come_from_the_bot_columns_and_the_reader_reports_malformed_partial_json()
     {
         var bot = new BotConfig
         {
-            InitialCapital = 500, PositionSizeFixed = 100, StopLossPerc = 2, TakeProfitPerc = 5,
-            PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": 2.5, "ratio": 0.5}]"""),
+            Risk = new RiskSettings { InitialCapital = 500, PositionSizeFixed = 100, StopLossPerc = 2, TakeProfitPerc = 5, PartialTakeProfits = [new PartialTakeProfit(2.5m, 0.5m)] },
         };
         var settings = RiskSettings.FromBotConfig(bot, out var errors);
         Assert.Empty(errors);
         Assert.Equal([new PartialTakeProfit(2.5m, 0.5m)], settings.PartialTakeProfits);
         Assert.Equal(0.001m, settings.FeeRate);
 
-        bot.PartialTakeProfitsConfig = JsonDocument.Parse("""[{"percentage": "x"}, 3]""");
-        RiskSettings.FromBotConfig(bot, out errors);
+        // Typed levels cannot be malformed; the one reader of the JSON reports what does not read.
+        errors = AlgoTrade.Core.Bots.BotConfigReader.Read("""
+            {"initial_capital": 500, "position_size_fixed": 100, "partial_take_profits_config": [{"percentage": "x"}, 3]}
+            """).Errors;
         Assert.Equal(
         [
             "Level 1: \"percentage\" must be a number.",

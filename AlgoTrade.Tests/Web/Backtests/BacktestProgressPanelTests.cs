@@ -69,7 +69,7 @@ public class BacktestProgressPanelTests : IAsyncLifetime
             Symbol = "BTCUSDT", ExchangeName = ExchangeNames.Simulated, Timeframe = "1h",
             Start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
             StrategyType = "ema_cross_rsi", StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
-            InitialCapital = 10_000, PositionSizePerc = 50,
+            Risk = new AlgoTrade.Core.Trading.RiskSettings { InitialCapital = 10_000, PositionSizePerc = 50 },
         };
         var created = await _core.GetRequiredService<BacktestJobService>().CreateAsync(_userId, config);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));

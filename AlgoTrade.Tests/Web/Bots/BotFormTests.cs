@@ -148,7 +148,7 @@ public class BotFormTests : IAsyncLifetime
         var bots = _core.GetRequiredService<BotService>();
         await WaitForAsync(async () => (await bots.ListAsync(_userId)).Count == 1);
         var saved = await bots.GetAsync(_userId, (await bots.ListAsync(_userId))[0].Id);
-        Assert.Equal((null, 150m), (saved!.PositionSizePerc, saved.PositionSizeFixed));
+        Assert.Equal((null, 150m), (saved!.Risk.PositionSizePerc, saved.Risk.PositionSizeFixed));
         Assert.Equal("ETHUSDT", saved.Symbol);
     }
 
@@ -220,7 +220,7 @@ public class BotFormTests : IAsyncLifetime
     public async Task The_edit_form_shows_saved_numbers_without_the_columns_trailing_zeros()
     {
         var draft = BotFixtures.Draft("five thousand");
-        draft.InitialCapital = 5000;
+        draft.Risk = draft.Risk with { InitialCapital = 5000 };
         var bot = (await _core.GetRequiredService<BotService>().CreateAsync(_userId, draft)).Bot!;
         var cut = _ctx.Render<BotEdit>(p => p.Add(e => e.Id, bot.Id));
         cut.WaitForAssertion(() => Assert.Contains("Edit five thousand", cut.Find("#bot-form-title").TextContent, StringComparison.Ordinal));

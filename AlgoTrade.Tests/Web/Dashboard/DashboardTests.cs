@@ -5,6 +5,7 @@ using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Monitoring;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Web.Components.Pages.Dashboard;
@@ -58,7 +59,7 @@ public class DashboardTests : IAsyncLifetime
         {
             UserId = userId, Name = name, Symbol = "BTCUSDT", Timeframe = "1m", ExchangeName = ExchangeNames.Binance,
             IsActive = state.Status == BotStatus.Running, StrategyType = "ema_cross_rsi", StrategyParams = JsonDocument.Parse("{}"),
-            InitialCapital = capital, PositionSizePerc = 50, CheckIntervalSeconds = 60, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Risk = new RiskSettings { InitialCapital = capital, PositionSizePerc = 50 }, CheckIntervalSeconds = 60, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             State = state,
         };
         db.BotConfigs.Add(bot);

@@ -54,7 +54,7 @@ public class SweepPagesTests : IAsyncLifetime
     {
         Symbol = "BTCUSDT", ExchangeName = ExchangeNames.Simulated, Timeframe = "1h", Start = Start, End = Start.AddDays(60),
         StrategyType = "ema_cross_rsi", StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
-        InitialCapital = 10_000, PositionSizePerc = 100, FeeRate = 0.001m,
+        Risk = new AlgoTrade.Core.Trading.RiskSettings { InitialCapital = 10_000, PositionSizePerc = 100, FeeRate = 0.001m },
     };
 
     private async Task<Guid> CompletedSweepAsync()

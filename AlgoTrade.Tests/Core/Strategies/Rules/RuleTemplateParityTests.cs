@@ -3,6 +3,7 @@ using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Strategies.Rules;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Core.Trading;
 
 namespace AlgoTrade.Tests.Core.Strategies.Rules;
@@ -104,15 +105,18 @@ public class RuleTemplateParityTests
         Timeframe = "1m",
         StrategyType = type,
         StrategyParams = parameters,
-        InitialCapital = 10_000,
-        PositionSizePerc = 50,
-        StopLossPerc = 1.5m,
-        TakeProfitPerc = 3,
-        TrailingStopActive = true,
-        TrailingStopPerc = 0.8m,
-        PartialTakeProfits = [new(1.2m, 0.5m)],
-        FeeRate = 0.001m,
-        SlippageBps = 2,
+        Risk = new RiskSettings
+        {
+            InitialCapital = 10_000,
+            PositionSizePerc = 50,
+            StopLossPerc = 1.5m,
+            TakeProfitPerc = 3,
+            TrailingStopActive = true,
+            TrailingStopPerc = 0.8m,
+            PartialTakeProfits = [new(1.2m, 0.5m)],
+            FeeRate = 0.001m,
+            SlippageBps = 2,
+        },
     };
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;

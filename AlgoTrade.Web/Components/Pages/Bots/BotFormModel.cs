@@ -43,8 +43,17 @@ public sealed class BotFormModel
 
     public bool UsesRules => Strategy?.TakesRuleDocument == true;
 
-    /// <summary>What cannot reach the validator: rule JSON that is not JSON at all.</summary>
-    public IReadOnlyDictionary<string, string[]> ReadErrors => UsesRules ? Rules.ReadErrors : new Dictionary<string, string[]>();
+    /// <summary>What cannot reach the validator: rule JSON that is not JSON at all, partial levels with a blank cell.</summary>
+    public IReadOnlyDictionary<string, string[]> ReadErrors
+    {
+        get
+        {
+            var e = new Core.Validation.ValidationErrors();
+            if (UsesRules) e.AddAll(Rules.ReadErrors);
+            ReadPartials(e);
+            return e.ToDictionary();
+        }
+    }
 
     /// <summary>Switches strategy and starts its parameters from their defaults.</summary>
     public void SelectStrategy(string strategyType)
@@ -68,6 +77,12 @@ public sealed class BotFormModel
         StrategyParams = UsesRules
             ? Rules.ToStrategyParams()
             : JsonDocument.Parse(JsonSerializer.Serialize(StrategyParams.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.Value))),
+        Risk = ToRiskSettings(),
+    };
+
+    /// <summary>The risk fields as the engine reads them; a partial level with a blank cell is left out (see <see cref="ReadErrors"/>).</summary>
+    public RiskSettings ToRiskSettings() => new()
+    {
         InitialCapital = InitialCapital ?? 0,
         PositionSizePerc = SizeMode == PositionSizeMode.PercentOfCash ? PositionSizePerc : null,
         PositionSizeFixed = SizeMode == PositionSizeMode.FixedQuote ? PositionSizeFixed : null,
@@ -75,7 +90,7 @@ public sealed class BotFormModel
         TakeProfitPerc = TakeProfitPerc,
         TrailingStopActive = TrailingStopActive,
         TrailingStopPerc = TrailingStopActive ? TrailingStopPerc : null,
-        PartialTakeProfitsConfig = PartialsJson(),
+        PartialTakeProfits = ReadPartials(new Core.Validation.ValidationErrors()),
         MaxTradeDurationHours = MaxTradeDurationHours,
         DailyTargetPerc = DailyTargetPerc,
         MaxDailyLossPerc = MaxDailyLossPerc,
@@ -83,6 +98,7 @@ public sealed class BotFormModel
 
     public static BotFormModel FromBotConfig(BotConfig bot)
     {
+        var risk = bot.Risk;
         var model = new BotFormModel
         {
             Name = bot.Name,
@@ -90,18 +106,19 @@ public sealed class BotFormModel
             Symbol = bot.Symbol,
             Timeframe = bot.Timeframe,
             CheckIntervalSeconds = bot.CheckIntervalSeconds,
-            InitialCapital = bot.InitialCapital,
+            InitialCapital = risk.InitialCapital,
             // The engine spends the fixed amount when both are set, so that is what the form shows.
-            SizeMode = bot.PositionSizeFixed is not null ? PositionSizeMode.FixedQuote : PositionSizeMode.PercentOfCash,
-            PositionSizePerc = bot.PositionSizePerc,
-            PositionSizeFixed = bot.PositionSizeFixed,
-            StopLossPerc = bot.StopLossPerc,
-            TakeProfitPerc = bot.TakeProfitPerc,
-            TrailingStopActive = bot.TrailingStopActive,
-            TrailingStopPerc = bot.TrailingStopPerc ?? 1.5m,
-            MaxTradeDurationHours = bot.MaxTradeDurationHours,
-            DailyTargetPerc = bot.DailyTargetPerc,
-            MaxDailyLossPerc = bot.MaxDailyLossPerc,
+            SizeMode = risk.PositionSizeFixed is not null ? PositionSizeMode.FixedQuote : PositionSizeMode.PercentOfCash,
+            PositionSizePerc = risk.PositionSizePerc,
+            PositionSizeFixed = risk.PositionSizeFixed,
+            StopLossPerc = risk.StopLossPerc,
+            TakeProfitPerc = risk.TakeProfitPerc,
+            TrailingStopActive = risk.TrailingStopActive,
+            TrailingStopPerc = risk.TrailingStopPerc ?? 1.5m,
+            MaxTradeDurationHours = risk.MaxTradeDurationHours,
+            DailyTargetPerc = risk.DailyTargetPerc,
+            MaxDailyLossPerc = risk.MaxDailyLossPerc,
+            Partials = risk.PartialTakeProfits.Select(l => new PartialLevelRow { Percentage = l.Percentage, SellPercent = l.Ratio * 100m }).ToList(),
         };
         model.SelectStrategy(bot.StrategyType);
         if (model.UsesRules)
@@ -110,9 +127,6 @@ public sealed class BotFormModel
             foreach (var p in bot.StrategyParams.RootElement.EnumerateObject())
                 if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var v))
                     model.StrategyParams[p.Name] = v;
-        var errors = new Core.Validation.ValidationErrors();
-        model.Partials = PartialTakeProfitParser.Parse(bot.PartialTakeProfitsConfig.RootElement, errors)
-            .Select(l => new PartialLevelRow { Percentage = l.Percentage, SellPercent = l.Ratio * 100m }).ToList();
         model.DropTrailingZeros();
         return model;
     }
@@ -140,6 +154,12 @@ public sealed class BotFormModel
     private static decimal? Plain(decimal? value) => value is { } v
         ? decimal.Parse(v.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
         : null;
+
+    private IReadOnlyList<PartialTakeProfit> ReadPartials(Core.Validation.ValidationErrors errors)
+    {
+        using var json = PartialsJson();
+        return PartialTakeProfitParser.Parse(json.RootElement, errors);
+    }
 
     private JsonDocument PartialsJson()
     {
