@@ -168,6 +168,8 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
         ["NotificationDispatcher.Notify"] = "delivery of an event its publisher already scoped to its user",
         ["NotificationEmailer.SendAsync"] = "delivery of an event its publisher already scoped to its user",
         ["NullNotificationSink.Notify"] = "does nothing",
+        ["WorkQueue.Enqueue"] = "queue plumbing: services enqueue for the user whose job they just created",
+        ["WorkQueue.CheckJobLimitAsync"] = "queue plumbing: services check the limit of the user creating a job",
         ["SweepChunkRunner.RunAsync"] = "runs a queued chunk for the owner the work item was queued by",
     };
 
