@@ -68,7 +68,8 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var path = RoutePatternFactory.Parse(route.Pattern).Parameters.Aggregate(route.Pattern, (p, parameter) =>
         {
-            var value = parameter.ParameterPolicies.Any(pp => pp.Content == "guid") ? _world.JobA.ToString()
+            var value = parameter.ParameterPolicies.Any(pp => pp.Content == "guid")
+                    ? (route.Pattern.StartsWith("/sweeps/", StringComparison.Ordinal) ? _world.SweepA : _world.JobA).ToString()
                 : parameter.Name == "Code" ? "404"
                 : _world.BotA.ToString();
             var start = p.IndexOf("{" + parameter.Name, StringComparison.Ordinal);
