@@ -973,6 +973,124 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.ToTable("candles", (string)null);
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.Domain.Sweep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<JsonDocument>("Best")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("best");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<JsonDocument>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<long>("EvaluatedPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluated_points");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("pending")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_points");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sweeps");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_sweeps_user_id_created_at");
+
+                    b.ToTable("sweeps", (string)null);
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.SweepEvaluation", b =>
+                {
+                    b.Property<Guid>("SweepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<long>("PointIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("point_index");
+
+                    b.Property<JsonDocument>("InSample")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("in_sample");
+
+                    b.Property<double?>("InSampleScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("in_sample_score");
+
+                    b.Property<int?>("InSampleTrades")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_sample_trades");
+
+                    b.Property<bool>("MeetsConstraints")
+                        .HasColumnType("boolean")
+                        .HasColumnName("meets_constraints");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<JsonDocument>("OutOfSample")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("out_of_sample");
+
+                    b.Property<double?>("OutOfSampleScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("out_of_sample_score");
+
+                    b.Property<JsonDocument>("Params")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("params");
+
+                    b.HasKey("SweepId", "PointIndex")
+                        .HasName("pk_sweep_evaluations");
+
+                    b.HasIndex("SweepId", "InSampleScore")
+                        .HasDatabaseName("ix_sweep_evaluations_sweep_id_in_sample_score");
+
+                    b.ToTable("sweep_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("AlgoTrade.Core.Domain.Trade", b =>
                 {
                     b.Property<int>("Id")
@@ -1542,6 +1660,30 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasConstraintName("fk_user_recovery_codes_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.Sweep", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sweeps_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.SweepEvaluation", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.Sweep", "Sweep")
+                        .WithMany()
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sweep_evaluations_sweeps_sweep_id");
+
+                    b.Navigation("Sweep");
                 });
 
             modelBuilder.Entity("AlgoTrade.Core.Domain.Trade", b =>
