@@ -11,7 +11,7 @@ namespace AlgoTrade.Tests.Backtesting.Results;
 public static class BacktestJobRows
 {
     public static async Task<Guid> SaveAsync(IServiceProvider services, int userId, BacktestConfig config,
-        string? resultsJson = null, string status = BacktestJobStatus.Completed, DateTime? createdAt = null)
+        string? resultsJson = null, BacktestJobStatus status = BacktestJobStatus.Completed, DateTime? createdAt = null)
     {
         var factory = services.GetRequiredService<IDbContextFactory<AlgoTradeDbContext>>();
         await using var db = await factory.CreateDbContextAsync();

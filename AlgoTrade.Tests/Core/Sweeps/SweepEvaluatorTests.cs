@@ -10,7 +10,7 @@ namespace AlgoTrade.Tests.Core.Sweeps;
 
 public class SweepEvaluatorTests
 {
-    private static readonly Candle[] Series = Candles();
+    private static readonly Candle[] Series = SweepTestData.Candles();
 
     private static SweepDefinition Grid(Func<SweepDefinition, SweepDefinition>? tweak = null)
     {
