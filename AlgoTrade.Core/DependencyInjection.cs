@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<BotMonitorQueries>();
         services.AddSingleton<BotChartQueries>();
         services.AddSingleton<LastPriceCache>();
+        services.AddSingleton<Backtesting.Results.BacktestResultQueries>();
         return services;
     }
 }

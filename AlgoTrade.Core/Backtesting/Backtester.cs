@@ -12,8 +12,11 @@ public static class Backtester
 {
     public const int MaxEquityPoints = 2000;
 
+    /// <summary>How many candles run between two calls of a progress callback.</summary>
+    public const int ProgressInterval = 4096;
+
     /// <summary>Validates the config, selects the candles in [start, end) and runs. Throws on an invalid config or empty range.</summary>
-    public static BacktestResult Run(BacktestConfig config, ReadOnlySpan<Candle> candles)
+    public static BacktestResult Run(BacktestConfig config, ReadOnlySpan<Candle> candles, Action<int, int>? progress = null)
     {
         var errors = BacktestConfigValidator.Validate(config);
         if (errors.Count > 0)
@@ -22,16 +25,18 @@ public static class Backtester
         if (range.IsEmpty)
             throw new ArgumentException("No candles between start and end.", nameof(candles));
         var strategy = StrategyRegistry.Create(config.StrategyType, config.StrategyParams);
-        return Run(strategy, config.Risk, Timeframe.Parse(config.Timeframe), range);
+        return Run(strategy, config.Risk, Timeframe.Parse(config.Timeframe), range, progress: progress);
     }
 
     /// <summary>
     /// Runs <paramref name="candles"/>; <paramref name="ticks"/> (ascending time, optional) are prices seen between
     /// candle closes, each run as a <see cref="RiskEngine.PriceStep"/> before the candle it falls in closes, exactly as
     /// a live bot ticking at those instants does. Without ticks every candle is seen only at its open and close.
+    /// <paramref name="progress"/> (candles run, of total) is called every <see cref="ProgressInterval"/> candles; it may
+    /// throw (an OperationCanceledException) to stop the run.
     /// </summary>
     public static BacktestResult Run(IStrategy strategy, RiskSettings settings, Timeframe timeframe, ReadOnlySpan<Candle> candles,
-        ReadOnlySpan<PriceTick> ticks = default)
+        ReadOnlySpan<PriceTick> ticks = default, Action<int, int>? progress = null)
     {
         if (candles.IsEmpty) throw new ArgumentException("No candles to backtest.", nameof(candles));
         var engine = new RiskEngine(settings, timeframe);
@@ -44,6 +49,7 @@ public static class Backtester
 
         for (var i = 0; i <= last; i++)
         {
+            if ((i & (ProgressInterval - 1)) == 0 && progress is not null) progress(i, candles.Length);
             ref readonly var candle = ref candles[i];
             var closeTicks = candle.OpenTime.Ticks + step;
             var exposed = state.Quantity > 0 || state.PendingOrder == PendingOrder.Buy;

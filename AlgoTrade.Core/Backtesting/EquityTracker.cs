@@ -16,12 +16,14 @@ public sealed class EquityTracker
     private long _nextDayTicks = long.MinValue;
     private double _lastEquity;
     private double _peak;
+    private double _trough;
 
     public EquityTracker(double initialEquity, int candleCount, int maxPoints = 2000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 1);
         InitialEquity = initialEquity;
         _peak = initialEquity;
+        _trough = initialEquity;
         _lastEquity = initialEquity;
         _count = candleCount;
         _stride = Math.Max(1, (candleCount + maxPoints - 1) / maxPoints);
@@ -52,15 +54,27 @@ public sealed class EquityTracker
             _nextDayTicks = (ticks / TimeSpan.TicksPerDay + 1) * TimeSpan.TicksPerDay;
         }
         _lastEquity = equity;
-        if (equity > _peak) _peak = equity;
-        var drawdown = _peak > 0 ? (_peak - equity) / _peak * 100 : 0;
-        if (drawdown > MaxDrawdownPct) MaxDrawdownPct = drawdown;
+        // The drawdown against a peak only grows as equity falls below the lowest equity since that peak (each
+        // operation of the formula is monotonic), so the division runs at new lows only, not on every candle.
+        if (equity > _peak)
+        {
+            _peak = equity;
+            _trough = equity;
+        }
+        else if (equity < _trough)
+        {
+            _trough = equity;
+            var drawdown = Drawdown(equity);
+            if (drawdown > MaxDrawdownPct) MaxDrawdownPct = drawdown;
+        }
         if (exposed) ExposedCandles++;
         _index++;
         if (--_untilPoint == 0 || _index == _count)
         {
-            _curve.Add(new EquityPoint(closeTime, equity, drawdown));
+            _curve.Add(new EquityPoint(closeTime, equity, Drawdown(equity)));
             _untilPoint = _stride;
         }
     }
+
+    private double Drawdown(double equity) => _peak > 0 ? (_peak - equity) / _peak * 100 : 0;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Backtesting;
@@ -9,13 +8,10 @@ namespace AlgoTrade.Core.Backtesting;
 public sealed class OrderSideJsonConverter : JsonConverter<OrderSide>
 {
     public override OrderSide Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetString() switch
-        {
-            TradeSide.Buy => OrderSide.Buy,
-            TradeSide.Sell => OrderSide.Sell,
-            var other => throw new JsonException($"Unknown side '{other}'."),
-        };
+        reader.GetString() is { } text && text == text.ToUpperInvariant() && OrderSideText.TryParse(text, out var side)
+            ? side
+            : throw new JsonException($"Unknown side '{reader.GetString()}'.");
 
     public override void Write(Utf8JsonWriter writer, OrderSide value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell);
+        writer.WriteStringValue(value.ToText());
 }

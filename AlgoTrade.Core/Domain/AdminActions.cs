@@ -11,10 +11,12 @@ public static class AdminActions
     public const string ChangeRetention = "settings.retention";
     public const string ResetTwoFactor = "user.reset_2fa";
     public const string RequireTwoFactorForAdmins = "settings.require_2fa_for_admins";
+    public const string CancelJob = "job.cancel";
 
-    public static readonly IReadOnlyList<string> All = [DeactivateUser, ActivateUser, PromoteUser, DemoteUser, StopBot, ChangeRetention, ResetTwoFactor, RequireTwoFactorForAdmins];
+    public static readonly IReadOnlyList<string> All = [DeactivateUser, ActivateUser, PromoteUser, DemoteUser, StopBot, ChangeRetention, ResetTwoFactor, RequireTwoFactorForAdmins, CancelJob];
 
     public const string TargetUser = "user";
     public const string TargetBot = "bot";
     public const string TargetSetting = "setting";
+    public const string TargetJob = "job";
 }

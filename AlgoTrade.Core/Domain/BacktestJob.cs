@@ -6,7 +6,7 @@ public class BacktestJob
 {
     public Guid Id { get; set; }
     public int UserId { get; set; }
-    public string Status { get; set; } = BacktestJobStatus.Pending;
+    public BacktestJobStatus Status { get; set; } = BacktestJobStatus.Pending;
     public JsonDocument Config { get; set; } = JsonDocument.Parse("{}");
     public JsonDocument? Results { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -14,6 +14,12 @@ public class BacktestJob
 
     // Addition to the seed (docs/data-model.md).
     public string? ErrorMessage { get; set; }
+
+    /// <summary>Fraction of the candles run, 0..1, while running; with <see cref="StartedAt"/> it gives the ETA.</summary>
+    public double Progress { get; set; }
+
+    /// <summary>When the current run started (a run taken over from a dead node starts again).</summary>
+    public DateTime? StartedAt { get; set; }
 
     public User? User { get; set; }
 }

@@ -1,3 +1,6 @@
+using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Trading;
+
 namespace AlgoTrade.Core.Domain;
 
 /// <summary>An order a bot placed on the paper or simulated exchange (docs/data-model.md).</summary>
@@ -8,9 +11,9 @@ public class PaperOrder
     public string ExchangeName { get; set; } = ExchangeNames.Paper;
     public string ClientOrderId { get; set; } = "";
     public string Symbol { get; set; } = "";
-    public string Side { get; set; } = TradeSide.Buy;
+    public OrderSide Side { get; set; } = OrderSide.Buy;
     public string OrderType { get; set; } = OrderTypes.Market;
-    public string Status { get; set; } = PaperOrderStatus.New;
+    public OrderStatus Status { get; set; } = OrderStatus.New;
     /// <summary>Limit price; null for MARKET orders.</summary>
     public decimal? Price { get; set; }
     public decimal Quantity { get; set; }

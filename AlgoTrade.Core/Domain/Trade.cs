@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Trading;
+
 namespace AlgoTrade.Core.Domain;
 
 public class Trade
@@ -7,7 +9,7 @@ public class Trade
     public int UserId { get; set; }
     public string? BinanceOrderId { get; set; }
     public string Symbol { get; set; } = "";
-    public string Side { get; set; } = TradeSide.Buy;
+    public OrderSide Side { get; set; } = OrderSide.Buy;
     public string OrderType { get; set; } = OrderTypes.Market;
     public decimal Price { get; set; }
     public decimal QuantityFilled { get; set; }

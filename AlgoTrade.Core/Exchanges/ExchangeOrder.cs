@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Trading;
+
 namespace AlgoTrade.Core.Exchanges;
 
 /// <summary>An order as the exchange knows it, with its fills when the exchange reported them.</summary>

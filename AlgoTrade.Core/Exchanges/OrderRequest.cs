@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Trading;
+
 namespace AlgoTrade.Core.Exchanges;
 
 /// <summary>

@@ -3,6 +3,7 @@ using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Strategies;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlgoTrade.Core.Monitoring;
@@ -53,11 +54,11 @@ public sealed class BotChartQueries(IDbContextFactory<AlgoTradeDbContext> dbFact
             {
                 var open = Floor(t.Timestamp, timeframe.Duration);
                 var time = BotMonitorQueries.ToUnix(open > lastOpen ? lastOpen : open);
-                var buy = t.Side == TradeSide.Buy;
+                var buy = t.Side == OrderSide.Buy;
                 var text = buy
                     ? $"Buy {t.Reason}"
                     : $"Sell {t.Reason}{(t.Pnl is { } pnl ? $" {pnl:+0.00;-0.00;0.00}" : "")}";
-                markers.Add(new ChartMarker(time, t.Id, t.Side, (double)t.Price, t.Reason ?? "", text));
+                markers.Add(new ChartMarker(time, t.Id, t.Side.ToText(), (double)t.Price, t.Reason ?? "", text));
             }
         }
         return new BotChartData(candles, overlays, markers, null);

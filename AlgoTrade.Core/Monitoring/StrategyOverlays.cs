@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Strategies.Rules;
 
@@ -19,7 +20,11 @@ public static class StrategyOverlays
     public static IReadOnlyList<ChartOverlay> For(StrategyDefinition strategy, StrategyParameters parameters, IReadOnlyList<Kline> klines) =>
         For(strategy.Plots(parameters), klines);
 
-    public static IReadOnlyList<ChartOverlay> For(IReadOnlyList<RulePlot> plots, IReadOnlyList<Kline> klines)
+    public static IReadOnlyList<ChartOverlay> For(IReadOnlyList<RulePlot> plots, IReadOnlyList<Kline> klines) =>
+        For(plots, klines.Select(k => k.ToCandle()).ToArray());
+
+    /// <summary>Every point from the first warmed-up candle on; <see cref="ChartPoint.Time"/> is the candle's open time.</summary>
+    public static IReadOnlyList<ChartOverlay> For(IReadOnlyList<RulePlot> plots, ReadOnlySpan<Candle> candles)
     {
         var panes = new Dictionary<string, int>(StringComparer.Ordinal);
         var points = new Dictionary<string, List<ChartPoint>[]>(StringComparer.Ordinal);
@@ -28,13 +33,13 @@ public static class StrategyOverlays
             var first = instance.First();
             var feed = first.CreateFeed();
             var series = new List<ChartPoint>[first.Indicator.Outputs.Count];
-            foreach (var plot in instance) series[plot.Output] = new List<ChartPoint>(klines.Count);
+            foreach (var plot in instance) series[plot.Output] = new List<ChartPoint>(candles.Length);
             var fed = 0;
-            foreach (var k in klines)
+            foreach (ref readonly var candle in candles)
             {
-                feed.Update(k.ToCandle());
+                feed.Update(candle);
                 if (++fed < feed.WarmUpPeriod) continue;
-                var time = new DateTimeOffset(k.OpenTime, TimeSpan.Zero).ToUnixTimeSeconds();
+                var time = new DateTimeOffset(candle.OpenTime, TimeSpan.Zero).ToUnixTimeSeconds();
                 for (var i = 0; i < series.Length; i++)
                     if (series[i] is { } line && feed.Output(i) is var v && double.IsFinite(v))
                         line.Add(new ChartPoint(time, v));

@@ -2,6 +2,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Email;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Security;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -165,7 +166,7 @@ public sealed class NotificationPreferenceService(
             }
         }
         var uri = new Uri(url!.Trim());
-        var payload = new WebhookPayload(type, 0, "Test bot", "BTCUSDT", TradeSide.Buy, 64000m, 0.01m, null, "test", clock.GetUtcNow().UtcDateTime, Test: true);
+        var payload = new WebhookPayload(type, 0, "Test bot", "BTCUSDT", OrderSideText.Buy, 64000m, 0.01m, null, "test", clock.GetUtcNow().UtcDateTime, Test: true);
         var attempt = await sender.SendOnceAsync(uri, payload.ToUtf8Json(), secret, Guid.NewGuid().ToString("N"), ct);
         logger.LogInformation("User {UserId} sent a test webhook {NotificationType} to {WebhookHost}: HTTP {StatusCode} {Failure}",
             userId, type, uri.Host, attempt.StatusCode, attempt.Failure);

@@ -24,6 +24,9 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<EmailDelivery> EmailDeliveries => Set<EmailDelivery>();
+    public DbSet<Sweep> Sweeps => Set<Sweep>();
+    public DbSet<SweepEvaluation> SweepEvaluations => Set<SweepEvaluation>();
+    public DbSet<WorkQueue.WorkItem> WorkItems => Set<WorkQueue.WorkItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

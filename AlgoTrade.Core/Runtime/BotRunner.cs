@@ -190,7 +190,7 @@ public sealed class BotRunner(
     {
         var bot = tick.Bot;
         foreach (var t in tick.Trades)
-            events.Publish(new TradeExecuted(bot.Id, bot.UserId, t.Timestamp, t.Id, t.Symbol, t.Side, t.Price, t.QuantityFilled, t.Pnl, t.ExitReason ?? t.EntryReason));
+            events.Publish(new TradeExecuted(bot.Id, bot.UserId, t.Timestamp, t.Id, t.Symbol, t.Side.ToText(), t.Price, t.QuantityFilled, t.Pnl, t.ExitReason ?? t.EntryReason));
         foreach (var l in tick.Logs)
             events.Publish(new LogWritten(bot.Id, bot.UserId, l.Timestamp, l.LogLevel, l.Message));
         events.Publish(new BotStateChanged(bot.Id, bot.UserId, tick.Now, tick.State.Status));

@@ -5,8 +5,6 @@ using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
-using ExchangeSide = AlgoTrade.Core.Exchanges.OrderSide;
-using TradingSide = AlgoTrade.Core.Trading.OrderSide;
 
 namespace AlgoTrade.Core.Runtime;
 
@@ -89,8 +87,8 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         await WriteDownAsync(ct);
         CrashPoint.Reached(CrashPoint.AfterCheckpoint);
 
-        var side = intent.Side == TradingSide.Buy ? ExchangeSide.Buy : ExchangeSide.Sell;
-        var request = intent.Side == TradingSide.Buy
+        var side = intent.Side;
+        var request = intent.Side == OrderSide.Buy
             ? OrderRequest.MarketByQuote(tick.Bot.Symbol, side, Math.Round((decimal)intent.QuoteAmount, 8, MidpointRounding.ToZero), clientOrderId)
             : OrderRequest.Market(tick.Bot.Symbol, side, Math.Round((decimal)intent.Quantity, 8, MidpointRounding.ToZero), clientOrderId);
         if (referencePrice)
@@ -110,10 +108,10 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
                 engine.PutBackPendingOrder(in intent);
                 return placed.Error;
             }
-            tick.Log(ActivityLogLevel.Error, $"{(intent.Side == TradingSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
+            tick.Log(ActivityLogLevel.Error, $"{(intent.Side == OrderSide.Buy ? "Buy" : "Sell")} order refused by {tick.Bot.ExchangeName}: {placed.Error.Message}",
                 new { kind = placed.Error.Kind.ToString(), code = placed.Error.Code, reason = intent.Reason.ToName(), intended_price = intent.Price, quantity = intent.Quantity, quote_amount = intent.QuoteAmount });
             // A position too small to sell (left by an earlier version) would be refused on every tick.
-            if (intent.Side == TradingSide.Sell && placed.Error.Kind == ExchangeErrorKind.FilterFailure)
+            if (intent.Side == OrderSide.Sell && placed.Error.Kind == ExchangeErrorKind.FilterFailure)
                 CloseIfDust((decimal)intent.Price);
             return placed.Error.Kind is ExchangeErrorKind.InvalidApiKey or ExchangeErrorKind.BadSymbol ? placed.Error : null;
         }
@@ -139,7 +137,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             {
                 // Commission taken in the base asset: the position is smaller by it, and it costs its value in quote.
                 fee += f.Commission * f.Price;
-                if (intent.Side == TradingSide.Buy)
+                if (intent.Side == OrderSide.Buy)
                 {
                     quantity -= f.Commission;
                     feeTakenFromCoins += f.Commission * f.Price;
@@ -160,7 +158,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
         // coins (the smaller quantity), not as cash, so only the rest of the quote amount is cash spent.
         var fill = new Fill(filledAt, (double)price, (double)quantity, (double)(quote - feeTakenFromCoins), (double)fee);
         var pnl = engine.ApplyFill(in intent, in fill);
-        if (intent.Side == TradingSide.Sell)
+        if (intent.Side == OrderSide.Sell)
             CloseIfDust(price);
         tick.Trades.Add(new Trade
         {
@@ -169,7 +167,7 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             BinanceOrderId = order.OrderId,
             ClientOrderId = order.ClientOrderId,
             Symbol = order.Symbol,
-            Side = intent.Side == TradingSide.Buy ? TradeSide.Buy : TradeSide.Sell,
+            Side = intent.Side,
             OrderType = OrderTypes.Market,
             Price = price,
             QuantityFilled = quantity,
@@ -177,11 +175,11 @@ internal sealed class OrderExecutor(AlgoTradeDbContext db, IExchangeClient clien
             CommissionAmount = fee,
             CommissionAsset = symbolQuote,
             Pnl = BotRunner.ToDecimal(double.IsNaN(pnl) ? null : pnl),
-            EntryReason = intent.Side == TradingSide.Buy ? reason : null,
-            ExitReason = intent.Side == TradingSide.Sell ? reason : null,
+            EntryReason = intent.Side == OrderSide.Buy ? reason : null,
+            ExitReason = intent.Side == OrderSide.Sell ? reason : null,
             Timestamp = filledAt,
         });
-        var verb = intent.Side == TradingSide.Buy ? "Bought" : "Sold";
+        var verb = intent.Side == OrderSide.Buy ? "Bought" : "Sold";
         tick.Log(ActivityLogLevel.Info, $"{verb} {quantity:G10} {order.Symbol} at {price:G10} ({reason})", new
         {
             client_order_id = order.ClientOrderId,

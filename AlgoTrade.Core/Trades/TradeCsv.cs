@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Trades;
 
@@ -17,7 +18,7 @@ public static class TradeCsv
           .Append(r.BotId.ToString(CultureInfo.InvariantCulture)).Append(',');
         Text(sb, r.BotName).Append(',');
         Text(sb, r.Symbol).Append(',');
-        Text(sb, r.Side).Append(',');
+        Text(sb, r.Side.ToText()).Append(',');
         Text(sb, r.OrderType).Append(',');
         Number(sb, r.Price).Append(',');
         Number(sb, r.Quantity).Append(',');

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlgoTrade.Core.Trades;
@@ -63,8 +64,7 @@ public sealed class TradeQueries(IDbContextFactory<AlgoTradeDbContext> dbFactory
         }
         if (!string.IsNullOrWhiteSpace(f.Side))
         {
-            var side = f.Side.Trim().ToUpperInvariant();
-            query = query.Where(t => t.Side == side);
+            query = OrderSideText.TryParse(f.Side, out var side) ? query.Where(t => t.Side == side) : query.Where(t => false);
         }
         if (!string.IsNullOrWhiteSpace(f.Reason))
         {

@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Trading;
+
 namespace AlgoTrade.Core.Trades;
 
 /// <summary>One fill as the trade history and its CSV export show it.</summary>
@@ -7,7 +9,7 @@ public sealed record TradeRow(
     int BotId,
     string BotName,
     string Symbol,
-    string Side,
+    OrderSide Side,
     string OrderType,
     decimal Price,
     decimal Quantity,

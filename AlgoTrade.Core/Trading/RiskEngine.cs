@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Strategies;
 
@@ -106,7 +109,7 @@ public sealed class RiskEngine
     /// </summary>
     public bool TryNextIntent(ref EngineStep step, out OrderIntent intent)
     {
-        // One dispatch per call, then straight on through the steps: the backtest's hot loop calls this for every candle.
+        // One dispatch per call, then straight on through the steps.
         switch (step.Phase)
         {
             case EngineStepPhase.PendingOrder:
@@ -147,15 +150,38 @@ public sealed class RiskEngine
         return false;
     }
 
+    /// <summary>
+    /// False when steps 1–3 certainly hand out nothing on <paramref name="bar"/>: flat, or a position whose stop lies
+    /// below the bar's open and low, whose next take-profit level lies above its high, and whose maximum duration is
+    /// not reached at <paramref name="durationCheckTicks"/>. The levels are the ones <see cref="TryExitWithinCandle"/>
+    /// works with, each computed once and compared against the bar; anything uncertain (a NaN price) says true.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayExitWithin(in Candle bar, long durationCheckTicks)
+    {
+        var state = State;
+        if (!(state.Quantity > 0)) return false;
+        var entry = state.EntryPrice;
+        var stop = StopLevel(entry, state.MaxPriceSinceEntry, out _);
+        if (stop > 0 && !(bar.Open > stop && bar.Low > stop)) return true;
+        var next = BitOperations.TrailingZeroCount(~state.PartialTakeProfitsFilled);
+        var level = next < _partialFactors.Length ? entry * _partialFactors[next]
+            : _hasTakeProfit ? entry * _takeProfitFactor : double.PositiveInfinity;
+        if (!(bar.High < level)) return true;
+        return _hasMaxDuration && state.EntryTime is { } entryTime && durationCheckTicks - entryTime.Ticks >= _maxDurationTicks;
+    }
+
     /// <summary>Runs a closed candle (steps 0–5) through a synchronous driver: the backtester.</summary>
     public CandleDecision OnCandle<TDriver>(in Candle candle, Signal signal, ref TDriver driver) where TDriver : IFillDriver
     {
-        if (State.PendingOrder == PendingOrder.None && State.Quantity <= 0)
+        var closeTicks = candle.OpenTime.Ticks + _timeframeTicks;
+        if (State.PendingOrder == PendingOrder.None && !MayExitWithin(in candle, closeTicks))
         {
-            // Flat with nothing pending, steps 0-4 hand out nothing (each needs an order or a position), so the walk
-            // goes straight to the close. The backtest spends most candles here; EngineStepTests hold both paths equal.
+            // Nothing pending and no level or deadline within reach: steps 0-3 of the walk hand out nothing, so this is
+            // what TryNextIntent does with the step, without building one. Most backtest candles end here, in a
+            // position too; EngineStepTests hold this path and the walk equal.
             var decision = OnCandleClosed(in candle, signal);
-            driver.Notice(new DateTime(candle.OpenTime.Ticks + _timeframeTicks, DateTimeKind.Utc), in candle, signal, decision);
+            driver.Notice(new DateTime(closeTicks, DateTimeKind.Utc), in candle, signal, decision);
             return decision;
         }
         var step = CandleStep(in candle, signal);
@@ -311,7 +337,7 @@ public sealed class RiskEngine
         var state = State;
         if (state.Quantity > 0)
         {
-            if (candle.High > state.MaxPriceSinceEntry) state.MaxPriceSinceEntry = candle.High;
+            state.MaxPriceSinceEntry = HigherOf(candle.High, state.MaxPriceSinceEntry);
             if (signal != Signal.Exit) return CandleDecision.None;
             state.PendingOrder = PendingOrder.Sell;
             state.PendingDecidedAt = candle.OpenTime.AddTicks(_timeframeTicks);
@@ -431,6 +457,15 @@ public sealed class RiskEngine
         if (_hasDailyLoss && pnl <= _dailyLossLimit) return CandleDecision.EntryBlockedDailyLoss;
         return CandleDecision.None;
     }
+
+    /// <summary>
+    /// <paramref name="candidate"/> when it is greater, else <paramref name="current"/> (NaN keeps current), without a
+    /// branch: whether a candle makes a new high is a coin toss the branch predictor loses.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double HigherOf(double candidate, double current) => Sse2.IsSupported
+        ? Sse2.MaxScalar(Vector128.CreateScalarUnsafe(candidate), Vector128.CreateScalarUnsafe(current)).ToScalar()
+        : candidate > current ? candidate : current;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double StopLevel(double entry, double max, out FillReason reason)

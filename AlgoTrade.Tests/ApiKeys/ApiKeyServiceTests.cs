@@ -2,6 +2,7 @@ using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.ApiKeys;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Exchanges;
 using AlgoTrade.Tests.Exchanges.Fakes;
 using AlgoTrade.Tests.Infrastructure;

@@ -18,8 +18,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AlgoTrade.Tests.Backtesting;
 
 /// <summary>
-/// BacktestJobService and its runner on the real database. The test drains the queue itself instead of starting the
-/// hosted worker, whose start-up sweep would fail other tests' jobs in the shared database.
+/// BacktestJobService and its runner on the real database. The test runs the work queue itself instead of starting the
+/// hosted worker, so each step is awaited.
 /// </summary>
 public class BacktestJobServiceTests : IAsyncLifetime
 {
@@ -72,17 +72,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
     };
 
     /// <summary>Runs what the service queued, as the hosted worker would.</summary>
-    private async Task RunQueuedAsync()
-    {
-        var queue = _services.GetRequiredService<BacktestQueue>();
-        var runner = _services.GetRequiredService<BacktestJobRunner>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await foreach (var item in queue.ReadAllAsync(timeout.Token))
-        {
-            await runner.RunAsync(item, timeout.Token);
-            return;
-        }
-    }
+    private Task RunQueuedAsync(Guid jobId) => WorkQueueDrain.UntilFinishedAsync(_services, jobId);
 
     private async Task<BacktestJobDetail> CreateAndRunAsync(int userId, BacktestConfig config, string? csv = null)
     {
@@ -90,7 +80,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));
         var pending = await _jobs.GetAsync(userId, created.JobId!.Value);
         Assert.Equal(BacktestJobStatus.Pending, pending!.Status);
-        await RunQueuedAsync();
+        await RunQueuedAsync(created.JobId.Value);
         return (await _jobs.GetAsync(userId, created.JobId.Value))!;
     }
 
@@ -227,7 +217,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
         Assert.True((await _jobs.CreateForBotAsync(_mallory, bot.Id, Start, End)).NotFound);
         var created = await _jobs.CreateForBotAsync(_alice, bot.Id, Start, End);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));
-        await RunQueuedAsync();
+        await RunQueuedAsync(created.JobId!.Value);
 
         var job = (await _jobs.GetAsync(_alice, created.JobId!.Value))!;
         Assert.Equal(BacktestJobStatus.Completed, job.Status);

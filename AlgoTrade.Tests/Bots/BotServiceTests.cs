@@ -2,6 +2,7 @@ using System.Text.Json;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Strategies.Rules;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -229,7 +230,7 @@ public class BotServiceTests : IAsyncLifetime
         var bot = await CreateAsync(_alice);
         await _bots.StartAsync(_alice, bot.Id);
         await BotFixtures.AddTradeAsync(_alice, bot.Id, DateTime.UtcNow);
-        await BotFixtures.AddTradeAsync(_alice, bot.Id, DateTime.UtcNow, TradeSide.Sell, pnl: 3);
+        await BotFixtures.AddTradeAsync(_alice, bot.Id, DateTime.UtcNow, OrderSide.Sell, pnl: 3);
         await BotFixtures.AddLogAsync(_alice, bot.Id, "hello");
 
         var refused = await _bots.DeleteAsync(_alice, bot.Id, deleteHistory: false);

@@ -64,7 +64,7 @@ public class BacktestWorkflowTests(BrowserFixture browser)
         await Expect(page.Locator(".backtest-status")).ToHaveAttributeAsync("data-status", "completed");
         await Expect(page.Locator(".metric:has-text('Initial equity') .metric-value")).ToHaveTextAsync("5,000.00");
         await Expect(page.Locator(".metric:has-text('Total return') .metric-value")).ToHaveTextAsync(new Regex(@"^[+-]?\d+\.\d\d %$"));
-        await Expect(page.Locator("#equity-chart svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("#chart-backtest-equity canvas").First).ToBeVisibleAsync();
         await Expect(page.Locator("#backtest-config")).ToContainTextAsync("\"initial_capital\": 5000");
         await Expect(page.Locator("#backtest-config")).ToContainTextAsync("\"exchange_name\": \"simulated\"");
         await BrowserFixture.ScreenshotAsync(page, "backtests-result");

@@ -113,7 +113,7 @@ public class LiveMonitoringTests(BrowserFixture browser, ITestOutputHelper outpu
             await Task.Delay(100);
         }
         var (entry, entryPublishedAt) = published[0];
-        Assert.Equal(TradeSide.Buy, entry.Side);
+        Assert.Equal(OrderSideText.Buy, entry.Side);
         var entryId = entry.TradeId.ToString(CultureInfo.InvariantCulture);
         var dashboardDelay = await ChangedAtAsync(dashboard, entryId) - entryPublishedAt;
         var botPageDelay = await ChangedAtAsync(botPage, entryId) - entryPublishedAt;
@@ -139,7 +139,7 @@ public class LiveMonitoringTests(BrowserFixture browser, ITestOutputHelper outpu
         TradeExecuted? exit = null;
         while (exit is null)
         {
-            lock (published) exit = published.Select(p => p.Trade).FirstOrDefault(t => t.Side == TradeSide.Sell);
+            lock (published) exit = published.Select(p => p.Trade).FirstOrDefault(t => t.Side == OrderSideText.Sell);
             Assert.True(wait.Elapsed < TimeSpan.FromSeconds(30), "The force exit did not sell within 30 s.");
             await Task.Delay(50);
         }

@@ -24,8 +24,6 @@ public class AlgoTradeWebFactory : WebApplicationFactory<Program>
             ["DemoSeed:Enabled"] = "false",
             // Test hosts share one database: each schedules only the bots its own test starts.
             ["Scheduling:ScheduleActiveBotsAtStartup"] = "false",
-            // … and must not fail each other's backtests as if a restart had interrupted them.
-            ["Backtests:FailInterruptedJobsAtStartup"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // The test hosts speak plain http on loopback; HttpHardeningTests turns this on to check HTTPS.
             ["Security:RequireHttps"] = "false",

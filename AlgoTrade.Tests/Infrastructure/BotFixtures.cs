@@ -52,7 +52,7 @@ public static class BotFixtures
         },
     };
 
-    public static async Task<Trade> AddTradeAsync(int userId, int botId, DateTime at, string side = TradeSide.Buy, string symbol = "BTCUSDT",
+    public static async Task<Trade> AddTradeAsync(int userId, int botId, DateTime at, OrderSide side = OrderSide.Buy, string symbol = "BTCUSDT",
         decimal price = 100, decimal quantity = 1, decimal? pnl = null, decimal commission = 0.1m, string? entryReason = null, string? exitReason = null)
     {
         await using var db = await TestDatabase.SharedContextAsync();
@@ -60,8 +60,8 @@ public static class BotFixtures
         {
             UserId = userId, BotConfigId = botId, Symbol = symbol, Side = side, OrderType = OrderTypes.Market, Price = price,
             QuantityFilled = quantity, QuoteQuantityFilled = price * quantity, CommissionAmount = commission, CommissionAsset = "USDT",
-            Pnl = pnl, EntryReason = side == TradeSide.Buy ? entryReason ?? "signal" : null,
-            ExitReason = side == TradeSide.Sell ? exitReason ?? "signal" : null, Timestamp = at,
+            Pnl = pnl, EntryReason = side == OrderSide.Buy ? entryReason ?? "signal" : null,
+            ExitReason = side == OrderSide.Sell ? exitReason ?? "signal" : null, Timestamp = at,
         };
         db.Trades.Add(trade);
         await db.SaveChangesAsync();

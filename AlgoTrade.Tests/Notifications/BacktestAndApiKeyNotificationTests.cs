@@ -1,3 +1,4 @@
+using AlgoTrade.Core.Persistence;
 using System.Text.Json;
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.ApiKeys;
@@ -30,6 +31,7 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
     private WebhookReceiver _receiver = default!;
     private FakeBinanceServer _binance = default!;
     private ServiceProvider _services = default!;
+    private FreshDatabase _database = default!;
 
     public async Task InitializeAsync()
     {
@@ -39,14 +41,18 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
         var settings = _inbox.AppSettings(new Uri("http://algotrade.test"));
         foreach (var (k, v) in ExchangeTestHost.Settings(_binance)) settings[k] = v;
         settings["Notifications:AllowLoopbackHttp"] = "true";
-        _services = CoreServices.Build(await TestDatabase.SharedAsync(), s =>
+        // A database of its own: on the shared one another test's host could run this test's backtest and notify through its own sink.
+        _database = await TestDatabase.CreateFreshAsync();
+        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
+            await DatabaseSetup.MigrateAsync(db);
+        _services = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
             s.AddSingleton<IBotEventHub, BotEventHub>();
             s.AddAlgoTradeBacktests();
             NotificationServiceCollectionExtensions.AddAlgoTradeNotifications(s);
         }, settings);
-        // Started by hand: the hosted backtest worker's start-up sweep would fail other tests' jobs.
+        // Started by hand: the test runs the work queue itself (WorkQueueDrain), one awaited step at a time.
         await _services.GetRequiredService<NotificationDispatcher>().StartAsync(CancellationToken.None);
         await _services.GetRequiredService<EmailDeliveryWorker>().StartAsync(CancellationToken.None);
     }
@@ -59,6 +65,7 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
         await _binance.DisposeAsync();
         await _receiver.DisposeAsync();
         _inbox.Dispose();
+        await _database.DisposeAsync();
     }
 
     /// <summary>A user with a verified address who wants <paramref name="type"/> by email and by webhook.</summary>
@@ -66,7 +73,7 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
     {
         var email = TestUsers.NewEmail("events");
         var id = (await _services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password)).User!.Id;
-        await using (var db = await TestDatabase.SharedContextAsync())
+        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
             await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailVerifiedAt, DateTime.UtcNow));
         var result = await _services.GetRequiredService<NotificationPreferenceService>().SaveAsync(id,
             NotificationTypes.All.Select(t => new NotificationSetting(t.Type, t.Type == type, $"{_receiver.BaseUrl}/hook/{id}", t.Type == type)).ToList());
@@ -85,12 +92,7 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
         };
         var created = await _services.GetRequiredService<BacktestJobService>().CreateAsync(userId, config, null);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await foreach (var item in _services.GetRequiredService<BacktestQueue>().ReadAllAsync(timeout.Token))
-        {
-            await _services.GetRequiredService<BacktestJobRunner>().RunAsync(item, timeout.Token);
-            break;
-        }
+        await WorkQueueDrain.UntilFinishedAsync(_services, created.JobId!.Value);
         return created.JobId!.Value;
     }
 

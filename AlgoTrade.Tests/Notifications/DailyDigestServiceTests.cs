@@ -2,6 +2,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Email;
 using AlgoTrade.Core.Notifications;
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Admin;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -106,13 +107,13 @@ public sealed class DailyDigestServiceTests : IAsyncLifetime
         {
             var btc = await AdminTestData.AddBotAsync(db, user.Id, "BTC trend", "BTCUSDT");
             var eth = await AdminTestData.AddBotAsync(db, user.Id, "ETH dip", "ETHUSDT", BotStatus.Error, active: false);
-            Trade Trade(DateTime at, string side, decimal? pnl) => new()
+            Trade Trade(DateTime at, OrderSide side, decimal? pnl) => new()
             {
                 UserId = user.Id, BotConfigId = btc.Id, Symbol = "BTCUSDT", Side = side, OrderType = OrderTypes.Market, Price = 100,
                 QuantityFilled = 1, QuoteQuantityFilled = 100, Pnl = pnl, Timestamp = at,
             };
-            db.Trades.AddRange(Trade(now.AddHours(-20), TradeSide.Buy, null), Trade(now.AddHours(-2), TradeSide.Sell, 12.5m),
-                Trade(now.AddHours(-25), TradeSide.Sell, 100m));
+            db.Trades.AddRange(Trade(now.AddHours(-20), OrderSide.Buy, null), Trade(now.AddHours(-2), OrderSide.Sell, 12.5m),
+                Trade(now.AddHours(-25), OrderSide.Sell, 100m));
             db.BotActivityLogs.AddRange(
                 AdminTestData.Log(eth, now.AddHours(-2).AddMinutes(-2), ActivityLogLevel.Error, "Bot stopped with status error: binance: Invalid API-key"),
                 AdminTestData.Log(eth, now.AddHours(-30), ActivityLogLevel.Error, "an old error"),

@@ -1,6 +1,7 @@
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Notifications;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,7 +56,7 @@ public class WebhookDeliveryTests : IAsyncLifetime
     }
 
     private static TradeExecuted Trade(BotConfig bot, decimal price = 64000.5m) =>
-        new(bot.Id, bot.UserId, new DateTime(2026, 11, 26, 8, 0, 0, DateTimeKind.Utc), 42, "BTCUSDT", TradeSide.Sell, price, 0.015m, 12.34m, "take_profit");
+        new(bot.Id, bot.UserId, new DateTime(2026, 11, 26, 8, 0, 0, DateTimeKind.Utc), 42, "BTCUSDT", OrderSideText.Sell, price, 0.015m, 12.34m, "take_profit");
 
     private void AssertNoTokenInLogs(string secret)
     {
@@ -79,7 +80,7 @@ public class WebhookDeliveryTests : IAsyncLifetime
         Assert.True(WebhookSigner.Verify(secret, received.Body, received.Signature), received.Signature);
         Assert.False(WebhookSigner.Verify(WebhookSigner.NewSecret(), received.Body, received.Signature));
         var payload = WebhookPayload.Parse(received.Body)!;
-        Assert.Equal(new WebhookPayload(NotificationTypes.TradeExecuted, bot.Id, "test bot", "BTCUSDT", TradeSide.Sell, 64000.5m, 0.015m, 12.34m,
+        Assert.Equal(new WebhookPayload(NotificationTypes.TradeExecuted, bot.Id, "test bot", "BTCUSDT", OrderSideText.Sell, 64000.5m, 0.015m, 12.34m,
             "take_profit", new DateTime(2026, 11, 26, 8, 0, 0, DateTimeKind.Utc)), payload with { Time = payload.Time.ToUniversalTime() });
         Assert.Contains("delivered to 127.0.0.1", _logs.AllText);
         AssertNoTokenInLogs(secret);
@@ -171,7 +172,7 @@ public class WebhookDeliveryTests : IAsyncLifetime
             AlgoTrade.Core.Notifications.NotificationServiceCollectionExtensions.AddAlgoTradeNotifications(s);
         }, new Dictionary<string, string?> { ["Notifications:QueueCapacity"] = "2" });
         var dispatcher = services.GetRequiredService<NotificationDispatcher>();
-        var trade = new TradeExecuted(1, 2, DateTime.UtcNow, 3, "BTCUSDT", TradeSide.Buy, 1m, 1m, null, null);
+        var trade = new TradeExecuted(1, 2, DateTime.UtcNow, 3, "BTCUSDT", OrderSideText.Buy, 1m, 1m, null, null);
 
         Assert.True(dispatcher.TryEnqueue(trade));
         Assert.True(dispatcher.TryEnqueue(trade));

@@ -206,7 +206,7 @@ public class FaultScheduleTests(ITestOutputHelper output)
             var t = booked[0];
             var expectedQuantity = o.Side == "BUY" && o.CommissionAsset == bot.BaseAsset ? o.ExecutedQuantity - o.Commission : o.ExecutedQuantity;
             if (t.BinanceOrderId != o.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture) || t.Price != o.FillPrice
-                || t.QuantityFilled != expectedQuantity || t.QuoteQuantityFilled != o.QuoteQuantity || (t.Side == TradeSide.Buy) != (o.Side == "BUY"))
+                || t.QuantityFilled != expectedQuantity || t.QuoteQuantityFilled != o.QuoteQuantity || (t.Side == OrderSide.Buy) != (o.Side == "BUY"))
                 problems.Add($"{prefix} trade {t.ClientOrderId} says {t.Side} {t.QuantityFilled} for {t.QuoteQuantityFilled} at {t.Price}, the exchange {o.Side} {expectedQuantity} for {o.QuoteQuantity} at {o.FillPrice}");
         }
         foreach (var t in trades.Where(t => !orders.Any(o => o.ClientOrderId == t.ClientOrderId)))

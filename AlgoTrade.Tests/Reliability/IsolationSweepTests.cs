@@ -68,7 +68,8 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var path = RoutePatternFactory.Parse(route.Pattern).Parameters.Aggregate(route.Pattern, (p, parameter) =>
         {
-            var value = parameter.ParameterPolicies.Any(pp => pp.Content == "guid") ? _world.JobA.ToString()
+            var value = parameter.ParameterPolicies.Any(pp => pp.Content == "guid")
+                    ? (route.Pattern.StartsWith("/sweeps/", StringComparison.Ordinal) ? _world.SweepA : _world.JobA).ToString()
                 : parameter.Name == "Code" ? "404"
                 : _world.BotA.ToString();
             var start = p.IndexOf("{" + parameter.Name, StringComparison.Ordinal);
@@ -168,6 +169,9 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
         ["NotificationDispatcher.Notify"] = "delivery of an event its publisher already scoped to its user",
         ["NotificationEmailer.SendAsync"] = "delivery of an event its publisher already scoped to its user",
         ["NullNotificationSink.Notify"] = "does nothing",
+        ["WorkQueue.Enqueue"] = "adds to the caller's own DbContext for the job it is creating; the job services call it with the caller's id",
+        ["WorkQueue.CheckJobLimitAsync"] = "counts the caller's own jobs inside the job service's transaction; reads nothing of another user",
+        ["SweepChunkRunner.RunAsync"] = "runs a queued chunk for the owner the work item was queued by",
     };
 
     [Fact]
@@ -240,7 +244,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private static bool TakesOwnedId(MethodInfo m) =>
-        m.GetParameters().Any(p => p.Name is "botId" or "id" or "jobId");
+        m.GetParameters().Any(p => p.Name is "botId" or "id" or "jobId" or "sweepId");
 
     private bool TryArgument(ParameterInfo p, out object? value)
     {
@@ -250,6 +254,11 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
             ("botId", _) => _world.BotA,
             ("id", _) when p.Member.DeclaringType!.Name.Contains("ApiKey", StringComparison.Ordinal) => _world.ApiKeyA,
             ("jobId", _) => _world.JobA,
+            ("sweepId", _) => _world.SweepA,
+            ("pointIndex", _) => 0L,
+            (_, var t) when t == typeof(AlgoTrade.Core.Sweeps.SweepEvaluationSort) => default(AlgoTrade.Core.Sweeps.SweepEvaluationSort),
+            (_, var t) when t == typeof(IReadOnlyList<AlgoTrade.Core.Sweeps.SweepTarget>) => Array.Empty<AlgoTrade.Core.Sweeps.SweepTarget>(),
+            (_, var t) when t == typeof(AlgoTrade.Core.Sweeps.SweepDefinition) => new AlgoTrade.Core.Sweeps.SweepDefinition { Dimensions = [] },
             (_, var t) when t == typeof(CancellationToken) => CancellationToken.None,
             (_, var t) when t == typeof(TradeFilter) => new TradeFilter(BotId: _world.BotA),
             (_, var t) when t == typeof(BotConfig) => BotFixtures.Draft("B's own draft"),

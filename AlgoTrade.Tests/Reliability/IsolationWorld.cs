@@ -2,6 +2,7 @@ using System.Text.Json;
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -23,6 +24,7 @@ public sealed class IsolationWorld
     public required int BotA { get; init; }
     public required int ApiKeyA { get; init; }
     public required Guid JobA { get; init; }
+    public required Guid SweepA { get; init; }
 
     public static async Task<IsolationWorld> CreateAsync(IServiceProvider services)
     {
@@ -37,11 +39,12 @@ public sealed class IsolationWorld
         Assert.True(created.Succeeded, string.Join("; ", created.ErrorsOrEmpty.SelectMany(e => e.Value)));
         var bot = created.Bot!.Id;
         var t0 = DateTime.UtcNow.AddHours(-2);
-        await BotFixtures.AddTradeAsync(a, bot, t0, TradeSide.Buy, entryReason: $"entry {marker}");
-        await BotFixtures.AddTradeAsync(a, bot, t0.AddMinutes(30), TradeSide.Sell, price: 110, pnl: 9.8m, exitReason: $"exit {marker}");
+        await BotFixtures.AddTradeAsync(a, bot, t0, OrderSide.Buy, entryReason: $"entry {marker}");
+        await BotFixtures.AddTradeAsync(a, bot, t0.AddMinutes(30), OrderSide.Sell, price: 110, pnl: 9.8m, exitReason: $"exit {marker}");
         await BotFixtures.AddLogAsync(a, bot, $"log {marker}");
 
         var jobId = Guid.NewGuid();
+        var sweepId = Guid.NewGuid();
         await using (var db = await TestDatabase.SharedContextAsync())
         {
             var now = DateTime.UtcNow;
@@ -56,6 +59,25 @@ public sealed class IsolationWorld
                 Config = JsonDocument.Parse($$"""{"symbol":"BTCUSDT","timeframe":"1h","strategy_type":"ema_cross_rsi","exchange_name":"simulated","start":"2024-01-01T00:00:00Z","end":"2024-02-01T00:00:00Z","note":"{{marker}}"}"""),
                 CreatedAt = now, UpdatedAt = now,
             });
+            db.Sweeps.Add(new Sweep
+            {
+                Id = sweepId, UserId = a, Status = SweepStatus.Completed, ErrorMessage = $"sweep {marker}", TotalPoints = 1, EvaluatedPoints = 1,
+                Definition = AlgoTrade.Core.Sweeps.SweepJson.WriteDefinition(new AlgoTrade.Core.Sweeps.SweepDefinition
+                {
+                    BaseConfig = new AlgoTrade.Core.Backtesting.BacktestConfig
+                    {
+                        Symbol = "BTCUSDT", ExchangeName = ExchangeNames.Simulated, Timeframe = "1h", StrategyType = "ema_cross_rsi",
+                        Start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), End = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+                        StrategyParams = JsonDocument.Parse("{}").RootElement, Risk = new AlgoTrade.Core.Trading.RiskSettings { InitialCapital = 1000, PositionSizePerc = 10 },
+                    },
+                    Dimensions = [new() { Target = "stop_loss_perc", Values = [2] }],
+                }),
+                CreatedAt = now, UpdatedAt = now,
+            });
+            db.SweepEvaluations.Add(new SweepEvaluation
+            {
+                SweepId = sweepId, PointIndex = 0, Params = JsonDocument.Parse("""{"stop_loss_perc": 2}"""), Note = $"note {marker}",
+            });
             db.UserNotificationPreferences.Add(new UserNotificationPreference
             {
                 UserId = a, NotificationType = "trade_executed", WebhookEnabled = true, WebhookUrl = $"https://hooks.example.com/{marker}",
@@ -69,7 +91,7 @@ public sealed class IsolationWorld
 
         return new IsolationWorld
         {
-            Marker = marker, UserA = a, EmailA = emailA, UserB = b, EmailB = emailB, BotA = bot, ApiKeyA = keyId, JobA = jobId,
+            Marker = marker, UserA = a, EmailA = emailA, UserB = b, EmailB = emailB, BotA = bot, ApiKeyA = keyId, JobA = jobId, SweepA = sweepId,
         };
     }
 

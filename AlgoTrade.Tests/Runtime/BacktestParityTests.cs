@@ -106,8 +106,8 @@ public class BacktestParityTests
     private static void AssertSomeFillsBetweenCloses(List<Trade> live, TimeSpan timeframe)
     {
         var between = live.Where(t => t.Timestamp.Ticks % timeframe.Ticks != 0).ToList();
-        Assert.Contains(between, t => t.Side == TradeSide.Buy);
-        Assert.Contains(between, t => t.Side == TradeSide.Sell && t.ExitReason != "signal");
+        Assert.Contains(between, t => t.Side == OrderSide.Buy);
+        Assert.Contains(between, t => t.Side == OrderSide.Sell && t.ExitReason != "signal");
     }
 
     private static async Task<(List<Trade> Live, List<BacktestTrade> Expected, DateTime LastClose)> RunBothAsync(List<DateTime> ticks, Action<BotConfig>? configure,
@@ -159,7 +159,7 @@ public class BacktestParityTests
             var e = expected[i];
             var l = live[i];
             var where = $"fill {i}: backtest {e.Side} {e.Reason.ToName()} @ {e.Price} x {e.Quantity}, live {l.Side} {l.EntryReason ?? l.ExitReason} @ {l.Price} x {l.QuantityFilled}";
-            Assert.True(e.Side == OrderSide.Buy ? l.Side == TradeSide.Buy : l.Side == TradeSide.Sell, where);
+            Assert.True(e.Side == OrderSide.Buy ? l.Side == OrderSide.Buy : l.Side == OrderSide.Sell, where);
             Assert.True(e.Reason.ToName() == (l.EntryReason ?? l.ExitReason), where);
             Assert.True(Math.Abs((double)l.Price / e.Price - 1) < 1e-9, where);
             // The exchange rounds quantities down to the symbol's step (0.00001 BTC); the backtest does not.

@@ -2,6 +2,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public class BotRunnerTests
 
         var trade = Assert.Single(await RuntimeHarness.TradesAsync(botId));
         var state = await RuntimeHarness.StateAsync(botId);
-        Assert.Equal(TradeSide.Buy, trade.Side);
+        Assert.Equal(OrderSide.Buy, trade.Side);
         Assert.Equal("signal", trade.EntryReason);
         Assert.Equal(userId, trade.UserId);
         Assert.Equal("at" + botId + "-1", trade.ClientOrderId);
@@ -252,7 +253,7 @@ public class BotRunnerTests
 
         var trades = await RuntimeHarness.TradesAsync(botId);
         var exit = trades[^1];
-        Assert.Equal(TradeSide.Sell, exit.Side);
+        Assert.Equal(OrderSide.Sell, exit.Side);
         Assert.Equal("manual", exit.ExitReason);
         Assert.Equal(trades[^2].QuantityFilled, exit.QuantityFilled);
         var state = await RuntimeHarness.StateAsync(botId);
@@ -280,7 +281,7 @@ public class BotRunnerTests
         Assert.Equal(TickOutcome.Completed, await h.Runner.TickAsync(botId, CancellationToken.None));
 
         var exit = (await RuntimeHarness.TradesAsync(botId))[^1];
-        Assert.Equal(TradeSide.Sell, exit.Side);
+        Assert.Equal(OrderSide.Sell, exit.Side);
         Assert.Equal("manual", exit.ExitReason);
         Assert.Equal(soldAt, exit.Timestamp, TimeSpan.FromMilliseconds(1));
         var state = await RuntimeHarness.StateAsync(botId);

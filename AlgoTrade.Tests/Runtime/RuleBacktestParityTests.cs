@@ -89,7 +89,7 @@ public class RuleBacktestParityTests
             var e = expected[i];
             var l = live[i];
             var where = $"fill {i}: backtest {e.Side} {e.Reason.ToName()} @ {e.Price} x {e.Quantity}, live {l.Side} {l.EntryReason ?? l.ExitReason} @ {l.Price} x {l.QuantityFilled}";
-            Assert.True(e.Side == OrderSide.Buy ? l.Side == TradeSide.Buy : l.Side == TradeSide.Sell, where);
+            Assert.True(e.Side == OrderSide.Buy ? l.Side == OrderSide.Buy : l.Side == OrderSide.Sell, where);
             Assert.True(e.Reason.ToName() == (l.EntryReason ?? l.ExitReason), where);
             Assert.True(Math.Abs((double)l.Price / e.Price - 1) < 1e-9, where);
             Assert.True(Math.Abs((double)l.QuantityFilled - e.Quantity) <= 0.00002, where);

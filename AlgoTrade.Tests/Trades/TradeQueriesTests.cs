@@ -1,6 +1,7 @@
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Trades;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,13 +30,13 @@ public class TradeQueriesTests : IAsyncLifetime
         var foreign = (await bots.CreateAsync(_other, BotFixtures.Draft("foreign"))).Bot!.Id;
 
         // Bot A: two round trips on BTC; bot B: one ETH round trip; the other user: one trade that must never show.
-        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddHours(1), TradeSide.Buy, price: 100, commission: 0.1m);
-        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddHours(2), TradeSide.Sell, price: 105, pnl: 4.8m, commission: 0.105m, exitReason: "take_profit");
-        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddDays(1).AddHours(1), TradeSide.Buy, price: 104, commission: 0.104m);
-        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddDays(1).AddHours(3), TradeSide.Sell, price: 101.92m, pnl: -2.3m, commission: 0.1m, exitReason: "stop_loss");
-        await BotFixtures.AddTradeAsync(_user, _botB, Day.AddHours(5), TradeSide.Buy, symbol: "ETHUSDT", price: 3000, quantity: 0.1m, commission: 0.3m);
-        await BotFixtures.AddTradeAsync(_user, _botB, Day.AddHours(6), TradeSide.Sell, symbol: "ETHUSDT", price: 3100, quantity: 0.1m, pnl: 9.4m, commission: 0.31m);
-        await BotFixtures.AddTradeAsync(_other, foreign, Day.AddHours(1), TradeSide.Sell, pnl: 1000, commission: 50);
+        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddHours(1), OrderSide.Buy, price: 100, commission: 0.1m);
+        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddHours(2), OrderSide.Sell, price: 105, pnl: 4.8m, commission: 0.105m, exitReason: "take_profit");
+        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddDays(1).AddHours(1), OrderSide.Buy, price: 104, commission: 0.104m);
+        await BotFixtures.AddTradeAsync(_user, _botA, Day.AddDays(1).AddHours(3), OrderSide.Sell, price: 101.92m, pnl: -2.3m, commission: 0.1m, exitReason: "stop_loss");
+        await BotFixtures.AddTradeAsync(_user, _botB, Day.AddHours(5), OrderSide.Buy, symbol: "ETHUSDT", price: 3000, quantity: 0.1m, commission: 0.3m);
+        await BotFixtures.AddTradeAsync(_user, _botB, Day.AddHours(6), OrderSide.Sell, symbol: "ETHUSDT", price: 3100, quantity: 0.1m, pnl: 9.4m, commission: 0.31m);
+        await BotFixtures.AddTradeAsync(_other, foreign, Day.AddHours(1), OrderSide.Sell, pnl: 1000, commission: 50);
     }
 
     public async Task DisposeAsync() => await _services.DisposeAsync();

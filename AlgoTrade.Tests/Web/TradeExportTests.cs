@@ -2,6 +2,7 @@ using System.Net;
 using AlgoTrade.Core.Accounts;
 using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,10 +43,10 @@ public class TradeExportTests : IAsyncLifetime
         var plain = (await bots.CreateAsync(userId, BotFixtures.Draft("plain"))).Bot!.Id;
         var foreign = (await bots.CreateAsync(otherId, BotFixtures.Draft("foreign"))).Bot!.Id;
         var t0 = new DateTime(2026, 4, 1, 12, 0, 0, DateTimeKind.Utc);
-        var buy = await BotFixtures.AddTradeAsync(userId, tricky, t0, TradeSide.Buy, price: 100, commission: 0.1m);
-        var sell = await BotFixtures.AddTradeAsync(userId, tricky, t0.AddHours(1), TradeSide.Sell, price: 102.5m, pnl: -0.25m, commission: 0.1025m, exitReason: "stop_loss");
-        await BotFixtures.AddTradeAsync(userId, plain, t0, TradeSide.Buy);
-        await BotFixtures.AddTradeAsync(otherId, foreign, t0, TradeSide.Buy);
+        var buy = await BotFixtures.AddTradeAsync(userId, tricky, t0, OrderSide.Buy, price: 100, commission: 0.1m);
+        var sell = await BotFixtures.AddTradeAsync(userId, tricky, t0.AddHours(1), OrderSide.Sell, price: 102.5m, pnl: -0.25m, commission: 0.1025m, exitReason: "stop_loss");
+        await BotFixtures.AddTradeAsync(userId, plain, t0, OrderSide.Buy);
+        await BotFixtures.AddTradeAsync(otherId, foreign, t0, OrderSide.Buy);
 
         using var client = _app.CreateBrowserLikeClient();
         await FormLogin.LoginAsync(client, email, TestUsers.Password);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Trades;
+using AlgoTrade.Core.Trading;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AlgoTrade.Web.Endpoints;
@@ -30,7 +31,7 @@ public static class TradeFilterQuery
             else errors.Add("'bot' must be a bot id (a positive whole number).");
         }
         var side = NullIfEmpty(query["side"]);
-        if (side is not null && !side.Trim().Equals(TradeSide.Buy, StringComparison.OrdinalIgnoreCase) && !side.Trim().Equals(TradeSide.Sell, StringComparison.OrdinalIgnoreCase))
+        if (side is not null && !OrderSideText.TryParse(side, out _))
             errors.Add("'side' must be BUY or SELL.");
         var from = Instant(query, "from", errors);
         var to = Instant(query, "to", errors);

@@ -1,6 +1,7 @@
 using AlgoTrade.Core;
 using AlgoTrade.Core.Backtesting.Jobs;
 using AlgoTrade.Core.Security;
+using AlgoTrade.Core.Sweeps;
 using AlgoTrade.Web.Security;
 using AlgoTrade.Web.Services;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddAlgoTradeAdmin();
         services.AddAlgoTradeBacktests();
+        services.AddAlgoTradeSweeps();
         services.AddTransient<DemoDataSeeder>();
         return builder;
     }

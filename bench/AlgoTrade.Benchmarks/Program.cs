@@ -30,6 +30,13 @@ if (args is ["quick"] or ["quick", "rules"])
     return 0;
 }
 
+// sweep: evaluations per second of the 1,000-point sweep on 2 cores (SweepBenchmark), without BenchmarkDotNet.
+if (args is ["sweep"])
+{
+    SweepBenchmark.Quick();
+    return 0;
+}
+
 // phases <csv> <config>: cold, one-shot CPU time of each step the CLI takes (parse, backtest, JSON).
 if (args is ["phases", var csvPath, var configPath])
 {

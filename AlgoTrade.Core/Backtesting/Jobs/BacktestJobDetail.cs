@@ -1,12 +1,16 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Backtesting.Jobs;
 
 /// <summary>A job with its config and, once completed, its results.</summary>
 public sealed record BacktestJobDetail(
     Guid Id,
-    string Status,
+    BacktestJobStatus Status,
     BacktestConfig Config,
     string ConfigJson,
     BacktestResult? Result,
     string? ErrorMessage,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    double Progress,
+    DateTime? StartedAt);

@@ -1,9 +1,11 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Backtesting.Jobs;
 
 /// <summary>One line of a trader's backtest list.</summary>
 public sealed record BacktestJobRow(
     Guid Id,
-    string Status,
+    BacktestJobStatus Status,
     string Symbol,
     string Timeframe,
     string StrategyType,
@@ -13,4 +15,6 @@ public sealed record BacktestJobRow(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     double? TotalReturnPct,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    double Progress,
+    DateTime? StartedAt);

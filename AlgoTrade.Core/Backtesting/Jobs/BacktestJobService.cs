@@ -11,19 +11,16 @@ using Microsoft.Extensions.Logging;
 namespace AlgoTrade.Core.Backtesting.Jobs;
 
 /// <summary>
-/// A trader's backtest jobs: create (validated, then queued for <see cref="BacktestWorker"/>), list, get, delete.
+/// A trader's backtest jobs: create (validated, then put on the cluster's work queue), list, get, cancel, delete.
 /// Every query filters by the owner's user id in the query itself; another user's job is indistinguishable from a
 /// missing one.
 /// </summary>
 public sealed class BacktestJobService(
     IDbContextFactory<AlgoTradeDbContext> dbFactory,
-    BacktestQueue queue,
+    WorkQueue.WorkQueue queue,
     TimeProvider clock,
     ILogger<BacktestJobService> logger)
 {
-    /// <summary>Pending or running jobs one user may have at once; the worker runs one job at a time for everyone.</summary>
-    public const int MaxActiveJobsPerUser = 5;
-
     public const string DataField = "data";
     public const string JobField = "job";
     private const int MaxListedCsvErrors = 10;
@@ -54,11 +51,10 @@ public sealed class BacktestJobService(
             return BacktestJobCreateResult.Invalid(e.ToDictionary());
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var active = await db.BacktestJobs.CountAsync(j => j.UserId == userId
-            && (j.Status == BacktestJobStatus.Pending || j.Status == BacktestJobStatus.Running), ct);
-        if (active >= MaxActiveJobsPerUser)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await queue.CheckJobLimitAsync(db, userId, ct) is { } overLimit)
         {
-            e.Add(JobField, $"You already have {active} backtests waiting or running; wait for one to finish.");
+            e.Add(JobField, overLimit);
             return BacktestJobCreateResult.Invalid(e.ToDictionary());
         }
 
@@ -72,8 +68,9 @@ public sealed class BacktestJobService(
             UpdatedAt = now,
         };
         db.BacktestJobs.Add(job);
+        queue.Enqueue(db, BacktestWorkItemHandler.WorkKind, job.Id, userId, BacktestPayload.For(candles));
         await db.SaveChangesAsync(ct);
-        await queue.EnqueueAsync(new BacktestWorkItem(job.Id, userId, candles), ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("User {UserId} queued backtest {JobId}: {Strategy} on {Symbol} {Timeframe} from {Source}",
             userId, job.Id, config.StrategyType, config.Symbol, config.Timeframe, config.ExchangeName ?? "an uploaded CSV");
         return BacktestJobCreateResult.Ok(job.Id);
@@ -102,7 +99,7 @@ public sealed class BacktestJobService(
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(j => new
             {
-                j.Id, j.Status, j.Config, j.CreatedAt, j.UpdatedAt, j.ErrorMessage,
+                j.Id, j.Status, j.Config, j.CreatedAt, j.UpdatedAt, j.ErrorMessage, j.Progress, j.StartedAt,
                 // Only the one number: results carry every fill and can be megabytes.
                 Return = j.Results == null ? (double?)null : j.Results.RootElement.GetProperty("summary").GetProperty("total_return_pct").GetDouble(),
             })
@@ -111,7 +108,7 @@ public sealed class BacktestJobService(
         {
             var c = ReadConfig(r.Config);
             return new BacktestJobRow(r.Id, r.Status, c.Symbol, c.Timeframe, c.StrategyType, c.ExchangeName, c.Start, c.End,
-                r.CreatedAt, r.UpdatedAt, r.Return, r.ErrorMessage);
+                r.CreatedAt, r.UpdatedAt, r.Return, r.ErrorMessage, r.Progress, r.StartedAt);
         }).ToList();
         return new PagedResult<BacktestJobRow>(items, total);
     }
@@ -124,14 +121,29 @@ public sealed class BacktestJobService(
         if (job is null) return null;
         var result = job.Results is null ? null : job.Results.RootElement.Deserialize<BacktestResult>(BacktestJson.Options);
         return new BacktestJobDetail(job.Id, job.Status, ReadConfig(job.Config), BacktestJson.Serialize(ReadConfig(job.Config), indented: true),
-            result, job.ErrorMessage, job.CreatedAt, job.UpdatedAt);
+            result, job.ErrorMessage, job.CreatedAt, job.UpdatedAt, job.Progress, job.StartedAt);
     }
 
-    /// <summary>Deletes the user's job; a job that is running finishes its computation and is then dropped.</summary>
+    /// <summary>
+    /// Cancels the user's pending or running job: it ends as cancelled, the node running it stops within moments and
+    /// writes nothing. False when the job is someone else's, missing or already finished.
+    /// </summary>
+    public async Task<bool> CancelAsync(int userId, Guid jobId, CancellationToken ct = default)
+    {
+        var cancelled = await queue.CancelJobAsync(jobId, userId, "Cancelled by its owner.", ct);
+        if (cancelled)
+            logger.LogInformation("User {UserId} cancelled backtest {JobId}", userId, jobId);
+        return cancelled;
+    }
+
+    /// <summary>Deletes the user's job; one still pending or running is cancelled with it.</summary>
     public async Task<bool> DeleteAsync(int userId, Guid jobId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await queue.CancelJobAsync(db, jobId, userId, "Deleted by its owner.", ct);
         var deleted = await db.BacktestJobs.Where(j => j.Id == jobId && j.UserId == userId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
         if (deleted > 0)
             logger.LogInformation("User {UserId} deleted backtest {JobId}", userId, jobId);
         return deleted > 0;

@@ -7,7 +7,7 @@ namespace AlgoTrade.Core.Backtesting.Jobs;
 /// <summary>The wording of the "backtest finished" notification (email lines and webhook body).</summary>
 public static class BacktestNotifications
 {
-    public static NotificationMessage Finished(Guid jobId, BacktestConfig? config, BacktestSummary? summary, string status, string? error, DateTime at)
+    public static NotificationMessage Finished(Guid jobId, BacktestConfig? config, BacktestSummary? summary, BacktestJobStatus status, string? error, DateTime at)
     {
         var market = config is null ? "unknown market" : $"{config.Symbol} {config.Timeframe}";
         var strategy = config?.StrategyType ?? "unknown strategy";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlgoTrade.Core.Trading;
 
 namespace AlgoTrade.Core.Exchanges.Binance;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ public sealed class PaperLedger(
             ExchangeName = exchangeName,
             ClientOrderId = order.ClientOrderId,
             Symbol = symbol.Symbol,
-            Side = order.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell,
+            Side = order.Side,
             OrderType = order.Type == OrderType.Limit ? OrderTypes.Limit : OrderTypes.Market,
             Price = order.Price,
             CommissionAsset = symbol.QuoteAsset,
@@ -134,7 +135,7 @@ public sealed class PaperLedger(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Paper order {ClientOrderId} of bot {BotId}: {Side} {Type} {Quantity} {Symbol} is {Status}",
-            entity.ClientOrderId, botId, entity.Side, entity.OrderType, entity.Quantity, entity.Symbol, entity.Status);
+            entity.ClientOrderId, botId, entity.Side.ToText(), entity.OrderType, entity.Quantity, entity.Symbol, entity.Status.ToText());
         return ExchangeResult<ExchangeOrder>.Ok(ToExchangeOrder(entity));
     }
 
@@ -144,7 +145,7 @@ public sealed class PaperLedger(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var symbols = await db.PaperOrders
-            .Where(o => o.BotConfigId == botId && o.Status == PaperOrderStatus.New)
+            .Where(o => o.BotConfigId == botId && o.Status == OrderStatus.New)
             .Select(o => o.Symbol).Distinct().ToListAsync(ct);
         if (symbols.Count == 0)
             return ExchangeResult<int>.Ok(0);
@@ -160,14 +161,14 @@ public sealed class PaperLedger(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var account = await LockAccountAsync(db, botId, ct);
-        var open = await db.PaperOrders.Where(o => o.BotConfigId == botId && o.Status == PaperOrderStatus.New).ToListAsync(ct);
+        var open = await db.PaperOrders.Where(o => o.BotConfigId == botId && o.Status == OrderStatus.New).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var filled = 0;
         foreach (var order in open)
         {
             if (!prices.TryGetValue(order.Symbol, out var price) || order.Price is not { } limit)
                 continue;
-            var crossed = order.Side == TradeSide.Buy ? price <= limit : price >= limit;
+            var crossed = order.Side == OrderSide.Buy ? price <= limit : price >= limit;
             if (!crossed)
                 continue;
             var (baseAsset, quoteAsset) = Split(order);
@@ -198,8 +199,8 @@ public sealed class PaperLedger(
             .SingleOrDefaultAsync(o => o.BotConfigId == botId && o.ClientOrderId == clientOrderId && o.Symbol == symbol.ToUpperInvariant(), ct);
         if (order is null)
             return NotFound();
-        if (order.Status != PaperOrderStatus.New)
-            return ExchangeResult<ExchangeOrder>.Fail(ExchangeErrorKind.Rejected, $"Order is {order.Status} and cannot be cancelled.", -2011);
+        if (order.Status != OrderStatus.New)
+            return ExchangeResult<ExchangeOrder>.Fail(ExchangeErrorKind.Rejected, $"Order is {order.Status.ToText()} and cannot be cancelled.", -2011);
         if (order.ReservedAsset is { } asset)
         {
             var balance = account.Get(asset);
@@ -208,7 +209,7 @@ public sealed class PaperLedger(
             balance.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         }
         order.ReservedAmount = 0;
-        order.Status = PaperOrderStatus.Canceled;
+        order.Status = OrderStatus.Canceled;
         order.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -219,14 +220,9 @@ public sealed class PaperLedger(
         o.Symbol,
         o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         o.ClientOrderId,
-        o.Side == TradeSide.Sell ? OrderSide.Sell : OrderSide.Buy,
+        o.Side,
         o.OrderType == OrderTypes.Limit ? OrderType.Limit : OrderType.Market,
-        o.Status switch
-        {
-            PaperOrderStatus.Filled => OrderStatus.Filled,
-            PaperOrderStatus.Canceled => OrderStatus.Canceled,
-            _ => OrderStatus.New,
-        },
+        o.Status,
         o.Price ?? 0,
         o.Quantity,
         o.ExecutedQuantity,
@@ -237,7 +233,7 @@ public sealed class PaperLedger(
     private void Settle(PaperOrder order, PaperBalance quote, PaperBalance baseAsset, decimal quantity, decimal price, decimal fee, DateTime now)
     {
         var notional = quantity * price;
-        if (order.Side == TradeSide.Buy)
+        if (order.Side == OrderSide.Buy)
         {
             var spent = notional + fee;
             if (order.ReservedAmount > 0)
@@ -267,7 +263,7 @@ public sealed class PaperLedger(
         order.ExecutedQuantity = quantity;
         order.CumulativeQuoteQuantity = notional;
         order.Commission = fee;
-        order.Status = PaperOrderStatus.Filled;
+        order.Status = OrderStatus.Filled;
         order.UpdatedAt = now;
     }
 

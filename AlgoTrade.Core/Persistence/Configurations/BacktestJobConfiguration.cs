@@ -10,7 +10,9 @@ public class BacktestJobConfiguration : IEntityTypeConfiguration<BacktestJob>
     {
         builder.ToTable("backtest_jobs");
         builder.Property(j => j.Id).ValueGeneratedNever();
-        builder.Property(j => j.Status).HasMaxLength(16).HasDefaultValue(BacktestJobStatus.Pending);
+        builder.Property(j => j.Status).HasMaxLength(16)
+            .HasConversion(s => BacktestJobStatusNames.Of(s), s => BacktestJobStatusNames.Parse(s))
+            .HasDefaultValue(BacktestJobStatus.Pending).HasSentinel((BacktestJobStatus)(-1));
         builder.Property(j => j.Config).HasColumnType("jsonb");
         builder.Property(j => j.Results).HasColumnType("jsonb");
         builder.Property(j => j.ErrorMessage).HasMaxLength(4000);

@@ -1,4 +1,6 @@
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,9 +14,9 @@ public class PaperOrderConfiguration : IEntityTypeConfiguration<PaperOrder>
         builder.Property(o => o.ExchangeName).HasMaxLength(32).IsRequired();
         builder.Property(o => o.ClientOrderId).HasMaxLength(36).IsRequired();
         builder.Property(o => o.Symbol).HasMaxLength(32).IsRequired();
-        builder.Property(o => o.Side).HasMaxLength(4).IsRequired();
+        builder.Property(o => o.Side).HasMaxLength(4).IsRequired().HasConversion(s => s.ToText(), text => OrderSideText.Parse(text));
         builder.Property(o => o.OrderType).HasMaxLength(16).IsRequired();
-        builder.Property(o => o.Status).HasMaxLength(16).IsRequired();
+        builder.Property(o => o.Status).HasMaxLength(16).IsRequired().HasConversion(s => s.ToText(), text => OrderStatusText.Parse(text));
         builder.Property(o => o.CommissionAsset).HasMaxLength(16);
         builder.Property(o => o.ReservedAsset).HasMaxLength(16);
         builder.Property(o => o.CreatedAt).HasDefaultValueSql("now()");

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Trading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,7 +13,7 @@ public class TradeConfiguration : IEntityTypeConfiguration<Trade>
         builder.Property(t => t.BinanceOrderId).HasMaxLength(64);
         builder.Property(t => t.ClientOrderId).HasMaxLength(36);
         builder.Property(t => t.Symbol).HasMaxLength(32).IsRequired();
-        builder.Property(t => t.Side).HasMaxLength(4).IsRequired();
+        builder.Property(t => t.Side).HasMaxLength(4).IsRequired().HasConversion(s => s.ToText(), text => OrderSideText.Parse(text));
         builder.Property(t => t.OrderType).HasMaxLength(16).IsRequired();
         builder.Property(t => t.CommissionAsset).HasMaxLength(16);
         builder.Property(t => t.EntryReason).HasMaxLength(64);

@@ -268,9 +268,17 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("error_message");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
+
                     b.Property<JsonDocument>("Results")
                         .HasColumnType("jsonb")
                         .HasColumnName("results");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -965,6 +973,124 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.ToTable("candles", (string)null);
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.Domain.Sweep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<JsonDocument>("Best")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("best");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<JsonDocument>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<long>("EvaluatedPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluated_points");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("pending")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_points");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sweeps");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_sweeps_user_id_created_at");
+
+                    b.ToTable("sweeps", (string)null);
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.SweepEvaluation", b =>
+                {
+                    b.Property<Guid>("SweepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sweep_id");
+
+                    b.Property<long>("PointIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("point_index");
+
+                    b.Property<JsonDocument>("InSample")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("in_sample");
+
+                    b.Property<double?>("InSampleScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("in_sample_score");
+
+                    b.Property<int?>("InSampleTrades")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_sample_trades");
+
+                    b.Property<bool>("MeetsConstraints")
+                        .HasColumnType("boolean")
+                        .HasColumnName("meets_constraints");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<JsonDocument>("OutOfSample")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("out_of_sample");
+
+                    b.Property<double?>("OutOfSampleScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("out_of_sample_score");
+
+                    b.Property<JsonDocument>("Params")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("params");
+
+                    b.HasKey("SweepId", "PointIndex")
+                        .HasName("pk_sweep_evaluations");
+
+                    b.HasIndex("SweepId", "InSampleScore")
+                        .HasDatabaseName("ix_sweep_evaluations_sweep_id_in_sample_score");
+
+                    b.ToTable("sweep_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("AlgoTrade.Core.Domain.Trade", b =>
                 {
                     b.Property<int>("Id")
@@ -1287,6 +1413,94 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.WorkQueue.WorkItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<JsonDocument>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_items");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_work_items_job_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_work_items_claimable")
+                        .HasFilter("status IN ('pending', 'running')");
+
+                    b.HasIndex("UserId", "Status")
+                        .HasDatabaseName("ix_work_items_user_id_status");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1448,6 +1662,30 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.Domain.Sweep", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sweeps_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.Domain.SweepEvaluation", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.Sweep", "Sweep")
+                        .WithMany()
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sweep_evaluations_sweeps_sweep_id");
+
+                    b.Navigation("Sweep");
+                });
+
             modelBuilder.Entity("AlgoTrade.Core.Domain.Trade", b =>
                 {
                     b.HasOne("AlgoTrade.Core.Domain.BotConfig", "BotConfig")
@@ -1489,6 +1727,16 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasConstraintName("fk_user_sessions_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AlgoTrade.Core.WorkQueue.WorkItem", b =>
+                {
+                    b.HasOne("AlgoTrade.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_items_users_user_id");
                 });
 
             modelBuilder.Entity("AlgoTrade.Core.Domain.BotConfig", b =>

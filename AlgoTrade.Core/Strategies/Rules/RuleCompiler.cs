@@ -138,6 +138,8 @@ public static class RuleCompiler
         public (RuleProgram Program, int Entry, int Exit) Build(RuleDocument document)
         {
             foreach (var feed in Feeds.OfType<PriceFeed>()) feed.Compute(_prices);
+            foreach (var feed in Feeds) feed.ReadOutputs = 0;
+            foreach (var series in _series.Values) series.Feed.ReadOutputs |= 1 << series.Output;
             foreach (var series in _series.Values.Where(s => s.Depth <= RuleProgram.ShallowDepth))
             {
                 series.Slot = Allocate(series.Depth + 1, 0);

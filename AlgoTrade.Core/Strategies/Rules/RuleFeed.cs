@@ -15,6 +15,12 @@ public abstract class RuleFeed
     /// <summary>The current outputs; written by <see cref="Update"/>.</summary>
     protected internal double[] Values { get; }
 
+    /// <summary>
+    /// Bit i set = output i is read. A compiled rule strategy clears the outputs no condition reads, so a feed may
+    /// skip writing them (a store of a value just computed is not free on the hot path); on its own, a feed writes all.
+    /// </summary>
+    internal int ReadOutputs { get; set; } = -1;
+
     /// <summary>Candles fed before every output has a value.</summary>
     public abstract int WarmUpPeriod { get; }
 

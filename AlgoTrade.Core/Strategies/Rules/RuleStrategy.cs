@@ -1,5 +1,6 @@
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Strategies.Rules.Evaluation;
+using AlgoTrade.Core.Strategies.Rules.Feeds;
 
 namespace AlgoTrade.Core.Strategies.Rules;
 
@@ -14,6 +15,12 @@ public sealed class RuleStrategy : IStrategy
     public const string TypeName = "rules";
 
     private readonly RuleFeed[] _feeds;
+
+    // The most used indicators by their sealed type, so their updates are direct (inlinable) calls; the rest virtual.
+    private readonly EmaFeed[] _emas;
+    private readonly RsiFeed[] _rsis;
+    private readonly AdxFeed[] _adxs;
+    private readonly RuleFeed[] _others;
     private readonly RuleProgram _program;
     private readonly int _entry;
     private readonly int _exit;
@@ -23,6 +30,10 @@ public sealed class RuleStrategy : IStrategy
     {
         Document = document;
         _feeds = feeds;
+        _emas = [.. feeds.OfType<EmaFeed>()];
+        _rsis = [.. feeds.OfType<RsiFeed>()];
+        _adxs = [.. feeds.OfType<AdxFeed>()];
+        _others = [.. feeds.Where(f => f is not (EmaFeed or RsiFeed or AdxFeed))];
         _program = program;
         _entry = entry;
         _exit = exit;
@@ -38,7 +49,10 @@ public sealed class RuleStrategy : IStrategy
 
     public Signal OnCandle(in Candle candle)
     {
-        foreach (var feed in _feeds) feed.Update(in candle);
+        foreach (var feed in _emas) feed.Update(in candle);
+        foreach (var feed in _rsis) feed.Update(in candle);
+        foreach (var feed in _adxs) feed.Update(in candle);
+        foreach (var feed in _others) feed.Update(in candle);
         _program.Capture();
         if (_seen < WarmUpPeriod && ++_seen < WarmUpPeriod) return Signal.None;
         if (_program.Evaluate(_entry)) return Signal.Enter;

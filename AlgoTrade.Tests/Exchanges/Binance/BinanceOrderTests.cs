@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Exchanges.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

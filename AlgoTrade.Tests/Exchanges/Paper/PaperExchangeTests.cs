@@ -1,5 +1,6 @@
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Exchanges.Fakes;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -85,7 +85,7 @@ public class DashboardTests : IAsyncLifetime
         {
             Status = BotStatus.Error, LastErrorMessage = "binance: Invalid API-key", LastUpdatedAt = DateTime.UtcNow, DailyPnl = -1.25m,
         });
-        await BotFixtures.AddTradeAsync(_userId, failed, DateTime.UtcNow.AddMinutes(-5), TradeSide.Sell, pnl: -1.25m);
+        await BotFixtures.AddTradeAsync(_userId, failed, DateTime.UtcNow.AddMinutes(-5), OrderSide.Sell, pnl: -1.25m);
         var stranger = await BotFixtures.NewUserAsync(_core, "stranger");
         await AddBotAsync(stranger, "Not mine", Long(entry: 10m, size: 1m, last: 20m));
 
@@ -126,7 +126,7 @@ public class DashboardTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find($"#bot-card-{botId}").GetAttribute("data-in-position")));
 
         // What a tick does: commit the exit, then publish.
-        var sell = await BotFixtures.AddTradeAsync(_userId, botId, DateTime.UtcNow, TradeSide.Sell, price: 104m, quantity: 2m, pnl: 7.6m, exitReason: "manual");
+        var sell = await BotFixtures.AddTradeAsync(_userId, botId, DateTime.UtcNow, OrderSide.Sell, price: 104m, quantity: 2m, pnl: 7.6m, exitReason: "manual");
         await using (var db = await TestDatabase.SharedContextAsync())
         {
             await db.BotStates.Where(s => s.BotConfigId == botId).ExecuteUpdateAsync(s => s
@@ -134,7 +134,7 @@ public class DashboardTests : IAsyncLifetime
                 .SetProperty(x => x.CurrentPositionSizeCoins, (decimal?)null).SetProperty(x => x.DailyPnl, 11.1m)
                 .SetProperty(x => x.LastPrice, 104m));
         }
-        _hub.Publish(new TradeExecuted(botId, _userId, DateTime.UtcNow, sell.Id, "BTCUSDT", TradeSide.Sell, 104m, 2m, 7.6m, "manual"));
+        _hub.Publish(new TradeExecuted(botId, _userId, DateTime.UtcNow, sell.Id, "BTCUSDT", OrderSideText.Sell, 104m, 2m, 7.6m, "manual"));
 
         cut.WaitForAssertion(() =>
         {

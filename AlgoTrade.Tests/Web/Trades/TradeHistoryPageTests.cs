@@ -4,6 +4,7 @@ using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Trades;
+using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
 using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Web.Components.Pages.Trades;
@@ -47,8 +48,8 @@ public class TradeHistoryPageTests : IAsyncLifetime
     [Fact]
     public async Task Prices_have_thousands_separators_fees_sensible_decimals_and_the_symbol_filter_takes_part_of_a_name_in_any_case()
     {
-        await BotFixtures.AddTradeAsync(_userId, _botId, DateTime.UtcNow.AddMinutes(-2), TradeSide.Buy, "BTCUSDT", price: 65432.1m, quantity: 0.0015m, commission: 0.09814815m);
-        await BotFixtures.AddTradeAsync(_userId, _botId, DateTime.UtcNow.AddMinutes(-1), TradeSide.Buy, "ETHUSDT", price: 3150.5m, quantity: 0.5m, commission: 1.57525m);
+        await BotFixtures.AddTradeAsync(_userId, _botId, DateTime.UtcNow.AddMinutes(-2), OrderSide.Buy, "BTCUSDT", price: 65432.1m, quantity: 0.0015m, commission: 0.09814815m);
+        await BotFixtures.AddTradeAsync(_userId, _botId, DateTime.UtcNow.AddMinutes(-1), OrderSide.Buy, "ETHUSDT", price: 3150.5m, quantity: 0.5m, commission: 1.57525m);
 
         var cut = _ctx.Render<TradeHistory>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".trade-row").Count));

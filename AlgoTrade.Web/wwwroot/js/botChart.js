@@ -10,7 +10,7 @@ const LEVELS = [
   { key: "takeProfit", title: "take-profit", color: "#16a34a", style: 2 },
 ];
 
-function theme() {
+export function theme() {
   const dark = document.body.classList.contains("at-dark");
   return {
     layout: {
@@ -27,7 +27,7 @@ function theme() {
 }
 
 // The browser shows local time; the server sends UTC seconds.
-const localization = { timeFormatter: (t) => new Date(t * 1000).toLocaleString() };
+export const localization = { timeFormatter: (t) => new Date(t * 1000).toLocaleString() };
 
 function toMarker(m) {
   const buy = m.side === "BUY";

@@ -55,6 +55,7 @@ internal sealed class RuleProgram
 
     public int Steps => _steps.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Capture()
     {
         ref var frame = ref MemoryMarshal.GetArrayDataReference(_frame);
@@ -62,8 +63,13 @@ internal sealed class RuleProgram
         {
             ref var block = ref Unsafe.Add(ref frame, c.Slot);
             for (var k = c.Depth; k > 0; k--) Unsafe.Add(ref block, k) = Unsafe.Add(ref block, k - 1);
-            block = c.Source[c.Output];
+            block = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c.Source), c.Output);
         }
+        if (_deep.Length != 0) CaptureDeep();
+    }
+
+    private void CaptureDeep()
+    {
         foreach (var series in _deep) series.Capture(_frame);
     }
 

@@ -120,15 +120,21 @@ public sealed class BotFormModel
             MaxDailyLossPerc = risk.MaxDailyLossPerc,
             Partials = risk.PartialTakeProfits.Select(l => new PartialLevelRow { Percentage = l.Percentage, SellPercent = l.Ratio * 100m }).ToList(),
         };
-        model.SelectStrategy(bot.StrategyType);
-        if (model.UsesRules)
-            model.Rules = RuleEditorModel.FromStrategyParams(bot.StrategyParams.RootElement);
-        else if (bot.StrategyParams.RootElement.ValueKind == JsonValueKind.Object)
-            foreach (var p in bot.StrategyParams.RootElement.EnumerateObject())
-                if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var v))
-                    model.StrategyParams[p.Name] = v;
+        model.LoadStrategy(bot.StrategyType, bot.StrategyParams.RootElement);
         model.DropTrailingZeros();
         return model;
+    }
+
+    /// <summary>Selects <paramref name="strategyType"/> with stored parameters: a rule document, or numbers by name over the defaults.</summary>
+    public void LoadStrategy(string strategyType, JsonElement parameters)
+    {
+        SelectStrategy(strategyType);
+        if (UsesRules)
+            Rules = RuleEditorModel.FromStrategyParams(parameters);
+        else if (parameters.ValueKind == JsonValueKind.Object)
+            foreach (var p in parameters.EnumerateObject())
+                if (p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDecimal(out var v))
+                    StrategyParams[p.Name] = v;
     }
 
     // The columns are numeric(30,12): 5000 reads back as 5000.000000000000, and a field shows every digit it is given.

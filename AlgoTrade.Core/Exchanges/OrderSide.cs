@@ -1,7 +1,0 @@
-namespace AlgoTrade.Core.Exchanges;
-
-public enum OrderSide
-{
-    Buy,
-    Sell,
-}

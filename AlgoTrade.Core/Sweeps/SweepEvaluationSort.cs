@@ -1,0 +1,9 @@
+namespace AlgoTrade.Core.Sweeps;
+
+public enum SweepEvaluationSort
+{
+    InSampleScore,
+    OutOfSampleScore,
+    InSampleTrades,
+    PointIndex,
+}

@@ -1,0 +1,11 @@
+namespace AlgoTrade.Core.Sweeps;
+
+/// <summary>How the points of a sweep are chosen.</summary>
+public enum SweepSearch
+{
+    /// <summary>Every combination of the dimensions' values (lists, or ranges with a step).</summary>
+    Grid,
+
+    /// <summary><see cref="SweepDefinition.Samples"/> points drawn uniformly from the dimensions with <see cref="SweepDefinition.Seed"/>.</summary>
+    Random,
+}

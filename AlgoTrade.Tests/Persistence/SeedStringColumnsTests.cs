@@ -1,0 +1,108 @@
+using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Trading;
+using AlgoTrade.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AlgoTrade.Tests.Persistence;
+
+/// <summary>
+/// Enums that the seed schema stores as strings keep exactly those strings in the database: written through EF Core
+/// they read back raw as the seed spells them, and rows written by SQL in that spelling load as the enum.
+/// </summary>
+public class SeedStringColumnsTests
+{
+    [Fact]
+    public async Task Order_sides_are_stored_as_BUY_and_SELL()
+    {
+        var (userId, botId) = await AddUserAndBotAsync();
+        var sell = await BotFixtures.AddTradeAsync(userId, botId, DateTime.UtcNow, OrderSide.Sell, pnl: 1);
+        long orderId;
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            var order = new PaperOrder
+            {
+                BotConfigId = botId, ClientOrderId = "seed-strings-1", Symbol = "BTCUSDT", Side = OrderSide.Buy, Quantity = 1,
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.PaperOrders.Add(order);
+            await db.SaveChangesAsync();
+            orderId = order.Id;
+        }
+
+        Assert.Equal("SELL", await RawAsync("SELECT side FROM trades WHERE id = @id", sell.Id));
+        Assert.Equal("BUY", await RawAsync("SELECT side FROM paper_orders WHERE id = @id", orderId));
+
+        await ExecuteAsync("UPDATE trades SET side = 'BUY' WHERE id = @id", sell.Id);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(OrderSide.Buy, (await db.Trades.SingleAsync(t => t.Id == sell.Id)).Side);
+            // A filter on the enum is sent to SQL as the stored string.
+            Assert.Equal(1, await db.Trades.CountAsync(t => t.BotConfigId == botId && t.Side == OrderSide.Buy));
+            Assert.Equal(0, await db.Trades.CountAsync(t => t.BotConfigId == botId && t.Side == OrderSide.Sell));
+        }
+    }
+
+    [Fact]
+    public async Task Paper_order_statuses_are_stored_as_NEW_FILLED_and_CANCELED()
+    {
+        var (_, botId) = await AddUserAndBotAsync();
+        long orderId;
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            var order = new PaperOrder
+            {
+                BotConfigId = botId, ClientOrderId = "seed-status-1", Symbol = "BTCUSDT", Quantity = 1, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.PaperOrders.Add(order);
+            await db.SaveChangesAsync();
+            orderId = order.Id;
+            Assert.Equal("NEW", await RawAsync("SELECT status FROM paper_orders WHERE id = @id", orderId));
+
+            order.Status = OrderStatus.Canceled;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("CANCELED", await RawAsync("SELECT status FROM paper_orders WHERE id = @id", orderId));
+
+        await ExecuteAsync("UPDATE paper_orders SET status = 'FILLED' WHERE id = @id", orderId);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(OrderStatus.Filled, (await db.PaperOrders.SingleAsync(o => o.Id == orderId)).Status);
+            Assert.Equal(0, await db.PaperOrders.CountAsync(o => o.BotConfigId == botId && o.Status == OrderStatus.New));
+        }
+    }
+
+    internal static async Task<(int UserId, int BotId)> AddUserAndBotAsync()
+    {
+        await using var db = await TestDatabase.SharedContextAsync();
+        var user = new User { Email = TestUsers.NewEmail(), HashedPassword = "hash", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        db.Users.Add(user);
+        var bot = new BotConfig
+        {
+            User = user, Name = "Seed strings", Symbol = "BTCUSDT", Timeframe = "1h", ExchangeName = ExchangeNames.Paper, StrategyType = "ema_cross_rsi",
+            Risk = new RiskSettings { InitialCapital = 1000, PositionSizePerc = 10 }, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        };
+        db.BotConfigs.Add(bot);
+        await db.SaveChangesAsync();
+        return (user.Id, bot.Id);
+    }
+
+    internal static async Task<string?> RawAsync(string sql, object id)
+    {
+        await using var conn = new NpgsqlConnection(await TestDatabase.SharedAsync());
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddWithValue("id", id);
+        return (string?)await cmd.ExecuteScalarAsync();
+    }
+
+    internal static async Task ExecuteAsync(string sql, object id)
+    {
+        await using var conn = new NpgsqlConnection(await TestDatabase.SharedAsync());
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddWithValue("id", id);
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+    }
+}
