@@ -263,6 +263,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
             (_, var t) when t == typeof(TradeFilter) => new TradeFilter(BotId: _world.BotA),
             (_, var t) when t == typeof(BotConfig) => BotFixtures.Draft("B's own draft"),
             (_, var t) when t == typeof(TradeSortField) => default(TradeSortField),
+            (_, var t) when t == typeof(AlgoTrade.Core.Backtesting.Results.BacktestTripSort) => default(AlgoTrade.Core.Backtesting.Results.BacktestTripSort),
             (_, var t) when t == typeof(bool) => true,
             ("skip" or "page", _) => 0,
             ("code", _) => "000000",

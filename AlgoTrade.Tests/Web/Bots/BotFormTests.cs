@@ -31,6 +31,7 @@ public class BotFormTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_core.GetRequiredService<BotService>());
         _ctx.Services.AddSingleton(_core.GetRequiredService<SymbolCatalog>());
         _ctx.Services.AddSingleton(_core.GetRequiredService<ApiKeyService>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<AlgoTrade.Core.Backtesting.Results.BacktestResultQueries>());
         _ctx.Services.AddScoped<CurrentUser>();
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("form@example.test");

@@ -18,7 +18,7 @@ public class MainLayoutTests : MudBunitContext
         var cut = RenderLayout();
 
         var links = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/bots", "/backtests", "/trades", "/api-keys", "/notifications"], links);
+        Assert.Equal(["/", "/bots", "/backtests", "/sweeps", "/trades", "/candles", "/api-keys", "/notifications"], links);
         Assert.Contains("AlgoTrade", cut.Find(".at-brand").TextContent);
         Assert.Contains("trader@example.test", cut.Find(".at-user-menu").TextContent);
         Assert.NotNull(cut.Find("#page-body"));
