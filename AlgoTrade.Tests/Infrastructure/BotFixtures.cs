@@ -1,8 +1,10 @@
 using System.Text.Json;
 using AlgoTrade.Core.Accounts;
+using AlgoTrade.Core.Backtesting.Jobs;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Sweeps;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,9 @@ public static class BotFixtures
             s.AddSingleton<IBotScheduleControl>(schedule);
             s.AddSingleton<BotEventHub>();
             s.AddSingleton<IBotEventHub>(sp => sp.GetRequiredService<BotEventHub>());
+            // The bot form prefills from a sweep's point; nothing runs the queued chunks here.
+            s.AddAlgoTradeBacktests();
+            s.AddAlgoTradeSweeps();
         }, OfflineBinance);
 
     /// <summary>Binance at a closed loopback port: symbol lookups fail at once instead of reaching the internet.</summary>

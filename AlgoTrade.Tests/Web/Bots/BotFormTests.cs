@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Backtesting.Results;
+using AlgoTrade.Core.Sweeps;
 using System.Globalization;
 using System.Security.Claims;
 using AlgoTrade.Core.ApiKeys;
@@ -31,7 +33,8 @@ public class BotFormTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_core.GetRequiredService<BotService>());
         _ctx.Services.AddSingleton(_core.GetRequiredService<SymbolCatalog>());
         _ctx.Services.AddSingleton(_core.GetRequiredService<ApiKeyService>());
-        _ctx.Services.AddSingleton(_core.GetRequiredService<AlgoTrade.Core.Backtesting.Results.BacktestResultQueries>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<BacktestResultQueries>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<SweepService>());
         _ctx.Services.AddScoped<CurrentUser>();
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("form@example.test");

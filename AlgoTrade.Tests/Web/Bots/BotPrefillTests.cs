@@ -8,6 +8,7 @@ using AlgoTrade.Core.Bots;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Strategies;
 using AlgoTrade.Core.Strategies.Rules;
+using AlgoTrade.Core.Sweeps;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Backtesting.Results;
 using AlgoTrade.Tests.Infrastructure;
@@ -39,6 +40,7 @@ public class BotPrefillTests : IAsyncLifetime
         _ctx.Services.AddSingleton(_core.GetRequiredService<SymbolCatalog>());
         _ctx.Services.AddSingleton(_core.GetRequiredService<ApiKeyService>());
         _ctx.Services.AddSingleton(_core.GetRequiredService<BacktestResultQueries>());
+        _ctx.Services.AddSingleton(_core.GetRequiredService<SweepService>());
         _ctx.Services.AddScoped<CurrentUser>();
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("prefill@example.test");
@@ -77,9 +79,11 @@ public class BotPrefillTests : IAsyncLifetime
         },
     };
 
-    private async Task<IRenderedComponent<BotEdit>> RenderFromAsync(Guid jobId)
+    private Task<IRenderedComponent<BotEdit>> RenderFromAsync(Guid jobId) => RenderAtAsync($"/bots/new?fromBacktest={jobId}");
+
+    private async Task<IRenderedComponent<BotEdit>> RenderAtAsync(string url)
     {
-        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/bots/new?fromBacktest={jobId}");
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         var cut = _ctx.Render<BotEdit>();
         // The form is there once the run's config is read; symbols and the example price load after the first paint.
         await Eventually.HoldsAsync(() => cut.FindAll("#bot-form").Count == 1, TimeSpan.FromSeconds(30), "the bot form is shown");
@@ -155,5 +159,78 @@ public class BotPrefillTests : IAsyncLifetime
         var model = BotPrefill.FromBacktestConfig(RulesConfig() with { ExchangeName = null });
         Assert.Equal(ExchangeNames.Simulated, model.ExchangeName);
         Assert.True(model.UsesRules);
+    }
+
+    /// <summary>3 × 2 × 2 grid points; the last dimension (the stop-loss) varies fastest.</summary>
+    private static SweepDefinition Sweep() => new()
+    {
+        BaseConfig = new BacktestConfig
+        {
+            Symbol = "BTCUSDT",
+            ExchangeName = ExchangeNames.Simulated,
+            Timeframe = "1h",
+            Start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            End = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            StrategyType = "ema_cross_rsi",
+            StrategyParams = JsonDocument.Parse("""{"ema_fast": 9, "ema_slow": 21}""").RootElement,
+            Risk = new RiskSettings { InitialCapital = 10_000, PositionSizePerc = 50, StopLossPerc = 2, FeeRate = 0.001m },
+        },
+        Dimensions =
+        [
+            new() { Target = "strategy_params.ema_fast", Values = [5, 9, 13] },
+            new() { Target = "strategy_params.ema_slow", Values = [30, 40] },
+            new() { Target = SweepTargets.StopLoss, Values = [1.5m, 3] },
+        ],
+        Objective = SweepObjective.TotalReturn,
+        MinTrades = 1,
+    };
+
+    private async Task<Guid> CreateSweepAsync(int userId)
+    {
+        var created = await _core.GetRequiredService<SweepService>().CreateAsync(userId, Sweep());
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));
+        return created.SweepId!.Value;
+    }
+
+    [Fact]
+    public async Task A_sweep_point_prefills_that_points_parameters_and_saves_a_bot_that_trades_them()
+    {
+        var sweepId = await CreateSweepAsync(_userId);
+        var expected = SweepPlanner.Plan(Sweep(), long.MaxValue).Plan!.ConfigFor(10);
+
+        var cut = await RenderAtAsync($"/bots/new?fromSweep={sweepId}&point=10");
+        var source = cut.Find("#prefill-source");
+        Assert.Contains("point #10 of the sweep", source.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/sweeps/{sweepId}", source.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"{StrategyRegistry.EmaCrossRsi.DisplayName} BTCUSDT 1h", Value(cut, "bot-name"));
+        // Point 10 = stop[10 % 2] = 1.5, slow[(10 / 2) % 2] = 40, fast[10 / 4] = 13.
+        Assert.Equal(("13", "40", "1.5"), (Value(cut, "param-ema_fast"), Value(cut, "param-ema_slow"), Value(cut, "bot-stop-loss")));
+        Assert.Equal(expected.StrategyParams.GetProperty("ema_fast").GetDecimal().ToString(CultureInfo.InvariantCulture), Value(cut, "param-ema_fast"));
+
+        await cut.InvokeAsync(() => cut.Find("#bot-save").Click());
+        var bots = _core.GetRequiredService<BotService>();
+        await Eventually.HoldsAsync(async () => (await bots.ListAsync(_userId)).Count == 1, TimeSpan.FromSeconds(10), "the prefilled bot is saved");
+        var saved = await bots.GetAsync(_userId, (await bots.ListAsync(_userId))[0].Id);
+        Assert.Equal(13m, saved!.StrategyParams.RootElement.GetProperty("ema_fast").GetDecimal());
+        Assert.Equal(40m, saved.StrategyParams.RootElement.GetProperty("ema_slow").GetDecimal());
+        var risk = RiskSettings.FromBotConfig(saved, out var errors, expected.Risk.FeeRate, expected.Risk.SlippageBps);
+        Assert.Empty(errors);
+        Assert.Equal(expected.Risk, risk);
+    }
+
+    [Theory]
+    [InlineData(true, "0")]
+    [InlineData(false, "12")]
+    [InlineData(false, "-1")]
+    [InlineData(false, null)]
+    public async Task Another_users_sweep_or_a_point_it_does_not_have_is_not_found_and_prefills_nothing(bool othersSweep, string? point)
+    {
+        var sweepId = await CreateSweepAsync(othersSweep ? _otherId : _userId);
+
+        var cut = await RenderAtAsync($"/bots/new?fromSweep={sweepId}" + (point is null ? "" : $"&point={point}"));
+        Assert.Contains($"of sweep {sweepId} was not found among your sweeps, so nothing was prefilled", cut.Find("#prefill-missing").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#prefill-source"));
+        Assert.Equal("", Value(cut, "bot-name"));
+        Assert.Equal(StrategyRegistry.EmaCrossRsi.Description, cut.Find("#strategy-description").TextContent);
     }
 }

@@ -88,6 +88,10 @@ public class SweepPagesTests : IAsyncLifetime
         var firstRow = cut.FindAll("#sweep-evaluations tbody tr")[0];
         Assert.Equal(sweep.Best.PointIndex.ToString(CultureInfo.InvariantCulture), firstRow.QuerySelector("td")!.TextContent.Trim());
         Assert.Equal(sweep.Best.InSampleScore!.Value.ToString("0.00", CultureInfo.InvariantCulture), firstRow.QuerySelector(".sweep-is-score")!.TextContent.Trim());
+        // "Create bot from this one" on the row and on the best point opens the bot form prefilled from that point.
+        var createBot = $"/bots/new?fromSweep={id}&point={sweep.Best.PointIndex.ToString(CultureInfo.InvariantCulture)}";
+        Assert.Equal(createBot, firstRow.QuerySelector(".sweep-create-bot")!.GetAttribute("href"));
+        Assert.Equal(createBot, cut.Find("#sweep-best-create-bot").GetAttribute("href"));
 
         // 3 fast periods × 4 stop-losses; importance lists both parameters as a share.
         Assert.Equal(12, cut.FindAll(".sweep-heatmap-cell").Count);
