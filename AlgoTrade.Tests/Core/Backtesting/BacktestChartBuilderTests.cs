@@ -137,4 +137,28 @@ public class BacktestChartBuilderTests
             && x.PartialTakeProfits.SequenceEqual(y.PartialTakeProfits) && x with { PartialTakeProfits = [] } == y with { PartialTakeProfits = [] };
         public int GetHashCode(BacktestRoundTrip obj) => obj.Number;
     }
+
+    [Fact]
+    public void A_rules_run_draws_every_indicator_its_conditions_read_once_each()
+    {
+        var config = BacktestConfigReader.Read("""
+            {"symbol":"BTCUSDT","timeframe":"1h","strategy_type":"rules","initial_capital":1000,"position_size_perc":50,
+             "strategy_params":{"version":1,
+               "entry":{"all":[
+                 {"left":{"ind":"ema","period":12},"op":"crosses_above","right":{"ind":"ema","period":26}},
+                 {"left":{"ind":"rsi","period":14},"op":"<","right":70},
+                 {"left":{"ind":"adx","period":14,"out":"adx"},"op":">","right":20}]},
+               "exit":{"left":{"ind":"ema","period":12},"op":"crosses_below","right":{"ind":"ema","period":26}}}}
+            """).Config!;
+
+        var (_, charts) = Run(Hourly(5_000), config);
+
+        var labels = charts.Overlays.Select(o => o.Label).ToList();
+        Assert.Equal(labels.Distinct().Count(), labels.Count);
+        Assert.Contains(labels, l => l.Contains("EMA(12)", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(labels, l => l.Contains("EMA(26)", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(labels, l => l.Contains("RSI(14)", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(labels, l => l.Contains("ADX(14)", StringComparison.OrdinalIgnoreCase));
+        Assert.All(charts.Overlays, o => Assert.InRange(o.Points.Count, 1, 2_000));
+    }
 }
