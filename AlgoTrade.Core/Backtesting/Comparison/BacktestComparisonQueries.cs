@@ -47,10 +47,11 @@ public sealed class BacktestComparisonQueries(IDbContextFactory<AlgoTradeDbConte
             var row = found[id];
             var config = row.Config.Deserialize<BacktestConfig>(BacktestJson.Options)!;
             var status = BacktestJobStatusNames.Parse(row.Status);
-            if (status != BacktestJobStatus.Completed || row.Summary is null)
-                return BacktestComparison.Rejected(
-                    $"The run of {config.Symbol} {config.Timeframe} created {row.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC " +
-                    $"is {row.Status}; only completed runs can be compared.");
+            var name = $"The run of {config.Symbol} {config.Timeframe} created {row.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+            if (status != BacktestJobStatus.Completed)
+                return BacktestComparison.Rejected($"{name} is {row.Status}; only completed runs can be compared.");
+            if (row.Summary is null)
+                return BacktestComparison.Rejected($"{name} has no stored result; run it again to compare it.");
             runs.Add(new BacktestComparedRun(id, row.CreatedAt.UtcDateTime, config, row.Summary, Normalize(row.Equity, row.Summary.InitialEquity)));
         }
 
