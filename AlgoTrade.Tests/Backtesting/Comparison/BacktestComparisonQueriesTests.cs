@@ -27,14 +27,14 @@ public class BacktestComparisonQueriesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    /// <summary>A completed run with charts over the same candles; <paramref name="stopLoss"/> makes runs differ.</summary>
-    internal static async Task<(Guid Id, BacktestResult Result)> SaveRunAsync(IServiceProvider services, int userId, decimal stopLoss,
+    /// <summary>A completed run with charts over the same candles; <paramref name="positionSize"/> makes runs differ.</summary>
+    internal static async Task<(Guid Id, BacktestResult Result)> SaveRunAsync(IServiceProvider services, int userId, decimal positionSize,
         decimal capital = 10_000, bool withCharts = true)
     {
         var candles = BacktestChartBuilderTests.Hourly(1_500, seed: 3);
         var config = BacktestChartBuilderTests.Config() with
         {
-            Risk = BacktestChartBuilderTests.Config().Risk with { StopLossPerc = stopLoss, InitialCapital = capital },
+            Risk = BacktestChartBuilderTests.Config().Risk with { PositionSizePerc = positionSize, InitialCapital = capital },
         };
         var result = Backtester.Run(config, candles);
         if (withCharts) result = BacktestChartBuilder.Attach(result, config, candles);
@@ -44,8 +44,8 @@ public class BacktestComparisonQueriesTests : IAsyncLifetime
     [Fact]
     public async Task The_owners_completed_runs_come_in_the_order_picked_with_best_values_and_differing_config()
     {
-        var (a, resultA) = await SaveRunAsync(_services, _alice, stopLoss: 1, capital: 10_000);
-        var (b, resultB) = await SaveRunAsync(_services, _alice, stopLoss: 8, capital: 20_000, withCharts: false);
+        var (a, resultA) = await SaveRunAsync(_services, _alice, positionSize: 10, capital: 10_000);
+        var (b, resultB) = await SaveRunAsync(_services, _alice, positionSize: 80, capital: 20_000, withCharts: false);
 
         var comparison = await _queries.CompareAsync(_alice, [b, a, b]);
 
@@ -68,8 +68,8 @@ public class BacktestComparisonQueriesTests : IAsyncLifetime
         Assert.Equal(resultA.Charts!.Equity.Count, curve.Count);
         Assert.Equal(resultA.Charts.Equity[^1].Equity / 100, curve[^1].Value, 2);
 
-        Assert.Equal(["Initial capital", "Stop loss %"], comparison.Config.Where(c => c.Differs).Select(c => c.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(["8", "1"], comparison.Config.Single(c => c.Key == "Stop loss %").Values);
+        Assert.Equal(["Initial capital", "Position size %"], comparison.Config.Where(c => c.Differs).Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["80", "10"], comparison.Config.Single(c => c.Key == "Position size %").Values);
         Assert.False(comparison.Config.Single(c => c.Key == "Symbol").Differs);
         Assert.Contains(comparison.Config, c => c.Key.StartsWith("Parameter ", StringComparison.Ordinal));
     }
@@ -92,8 +92,8 @@ public class BacktestComparisonQueriesTests : IAsyncLifetime
     [Fact]
     public async Task Another_users_run_reads_like_an_unknown_id_and_shows_nothing()
     {
-        var (mine, _) = await SaveRunAsync(_services, _alice, stopLoss: 2);
-        var (theirs, _) = await SaveRunAsync(_services, _mallory, stopLoss: 3);
+        var (mine, _) = await SaveRunAsync(_services, _alice, positionSize: 20);
+        var (theirs, _) = await SaveRunAsync(_services, _mallory, positionSize: 30);
 
         var withTheirs = await _queries.CompareAsync(_alice, [mine, theirs]);
         var withUnknown = await _queries.CompareAsync(_alice, [mine, Guid.CreateVersion7()]);
@@ -108,7 +108,7 @@ public class BacktestComparisonQueriesTests : IAsyncLifetime
     [Fact]
     public async Task A_run_that_is_not_completed_is_named_and_refused()
     {
-        var (done, _) = await SaveRunAsync(_services, _alice, stopLoss: 2);
+        var (done, _) = await SaveRunAsync(_services, _alice, positionSize: 20);
         var running = await BacktestJobRows.SaveAsync(_services, _alice, BacktestResultQueriesTests.SampleConfig("SOLUSDT"), status: BacktestJobStatus.Running);
         var failed = await BacktestJobRows.SaveAsync(_services, _alice, BacktestResultQueriesTests.SampleConfig("ETHUSDT"), status: BacktestJobStatus.Failed);
 

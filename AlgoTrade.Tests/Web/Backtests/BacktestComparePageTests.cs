@@ -51,8 +51,8 @@ public class BacktestComparePageTests : IAsyncLifetime
     [Fact]
     public async Task Best_values_and_differing_config_rows_are_highlighted_and_the_curves_overlaid()
     {
-        var (a, resultA) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, stopLoss: 1);
-        var (b, resultB) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, stopLoss: 8);
+        var (a, resultA) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, positionSize: 10);
+        var (b, resultB) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, positionSize: 80);
 
         var cut = Open(a, b);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#compare-metrics .metric-row")), TimeSpan.FromSeconds(10));
@@ -67,10 +67,10 @@ public class BacktestComparePageTests : IAsyncLifetime
         Assert.Contains("lower is better", drawdownRow.TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("#compare-metrics .metric-row[data-metric='Trades'] .metric-best"));
 
-        Assert.Equal(["Stop loss %"], cut.FindAll("#compare-config .config-differs").Select(r => r.GetAttribute("data-key")));
+        Assert.Equal(["Position size %"], cut.FindAll("#compare-config .config-differs").Select(r => r.GetAttribute("data-key")));
         Assert.True(cut.FindAll("#compare-config .config-row").Count > 10);
         cut.Find("#compare-only-differences input, input#compare-only-differences").Change(true);
-        Assert.Equal(["Stop loss %"], cut.FindAll("#compare-config .config-row").Select(r => r.GetAttribute("data-key")));
+        Assert.Equal(["Position size %"], cut.FindAll("#compare-config .config-row").Select(r => r.GetAttribute("data-key")));
 
         Assert.Single(cut.FindAll("#chart-compare-equity"));
         Assert.Empty(cut.FindAll("#compare-equity-missing"));
@@ -81,8 +81,8 @@ public class BacktestComparePageTests : IAsyncLifetime
     [Fact]
     public async Task A_run_without_stored_charts_says_so()
     {
-        var (a, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, stopLoss: 1);
-        var (old, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, stopLoss: 2, withCharts: false);
+        var (a, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, positionSize: 10);
+        var (old, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, positionSize: 20, withCharts: false);
 
         var cut = Open(a, old);
         cut.WaitForAssertion(() => Assert.Contains("Run 2 was stored before result charts existed", cut.Find("#compare-equity-missing").TextContent, StringComparison.Ordinal),
@@ -93,8 +93,8 @@ public class BacktestComparePageTests : IAsyncLifetime
     [Fact]
     public async Task Bad_selections_show_a_message_and_nothing_else()
     {
-        var (mine, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, stopLoss: 1);
-        var (theirs, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _otherUserId, stopLoss: 5);
+        var (mine, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _userId, positionSize: 10);
+        var (theirs, _) = await BacktestComparisonQueriesTests.SaveRunAsync(_core, _otherUserId, positionSize: 50);
 
         void ShowsOnly(IRenderedComponent<BacktestCompare> cut, string message)
         {
