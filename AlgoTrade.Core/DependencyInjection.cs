@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<BotChartQueries>();
         services.AddSingleton<LastPriceCache>();
         services.AddSingleton<Backtesting.Results.BacktestResultQueries>();
+        services.AddSingleton<Backtesting.Comparison.BacktestComparisonQueries>();
         return services;
     }
 }
