@@ -3,6 +3,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Trading;
+using AlgoTrade.Tests.Email;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -109,6 +110,29 @@ public class SeedStringColumnsTests
         var json = JsonSerializer.Serialize<BotEvent>(new BotStateChanged(botId, userId, DateTime.UtcNow, BotStatus.Paused), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         Assert.Contains("\"status\":\"paused\"", json);
         Assert.Equal(BotStatus.Paused, Assert.IsType<BotStateChanged>(JsonSerializer.Deserialize<BotEvent>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))).Status);
+    }
+
+    [Fact]
+    public async Task Email_delivery_statuses_are_stored_as_pending_retrying_sent_and_failed()
+    {
+        var (userId, _) = await AddUserAndBotAsync();
+        var email = await EmailDeliveryRows.AddAsync(userId, "seed strings", EmailDeliveryStatus.Retrying, 1, "451 try later", DateTime.UtcNow);
+        Assert.Equal("retrying", await RawAsync("SELECT status FROM email_deliveries WHERE id = @id", email.Id));
+
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            await db.EmailDeliveries.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EmailDeliveryStatus.Failed));
+            Assert.Equal("failed", await RawAsync("SELECT status FROM email_deliveries WHERE id = @id", email.Id));
+        }
+
+        // The worker claims rows with raw SQL on 'pending' / 'retrying'; rows in that spelling load as the enum.
+        await ExecuteAsync("UPDATE email_deliveries SET status = 'pending' WHERE id = @id", email.Id);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(EmailDeliveryStatus.Pending, (await db.EmailDeliveries.SingleAsync(e => e.Id == email.Id)).Status);
+            Assert.Equal(1, await db.EmailDeliveries.CountAsync(e => e.UserId == userId && e.Status == EmailDeliveryStatus.Pending));
+            Assert.Equal(0, await db.EmailDeliveries.CountAsync(e => e.UserId == userId && e.Status == EmailDeliveryStatus.Sent));
+        }
     }
 
     internal static async Task<(int UserId, int BotId)> AddUserAndBotAsync()
