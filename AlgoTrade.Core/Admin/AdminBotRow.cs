@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Admin;
 
 public sealed record AdminBotRow(
@@ -10,6 +12,6 @@ public sealed record AdminBotRow(
     string Timeframe,
     string StrategyType,
     bool IsActive,
-    string Status,
+    BotStatus Status,
     DateTime? LastRunAt,
     string? LastError);

@@ -61,7 +61,7 @@ public sealed class AdminBotService(
         var stopped = await botStopper.MarkStoppedAsync(db, db.BotConfigs.Where(b => b.Id == botId), now, ct,
             "Stopped by an administrator. An open position stays open.");
         AdminAudit.Record(db, adminUserId, AdminActions.StopBot, AdminActions.TargetBot, botId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { name = bot.Name, owner = bot.Email, ownerId = bot.UserId, previousStatus = bot.Status }, now);
+            new { name = bot.Name, owner = bot.Email, ownerId = bot.UserId, previousStatus = bot.Status.ToText() }, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await botStopper.AfterCommitAsync(stopped, now, ct);

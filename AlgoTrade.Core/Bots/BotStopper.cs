@@ -18,7 +18,7 @@ namespace AlgoTrade.Core.Bots;
 public sealed class BotStopper(IServiceProvider services, ILogger<BotStopper> logger)
 {
     /// <param name="LogMessage">What the bot's activity log says about this stop; null when it was not running.</param>
-    public sealed record StoppedBot(int BotId, int UserId, string PreviousStatus, string? LogMessage = null);
+    public sealed record StoppedBot(int BotId, int UserId, BotStatus PreviousStatus, string? LogMessage = null);
 
     /// <summary>
     /// Marks the bots stopped inside <paramref name="db"/>'s current transaction and returns them. Each bot that was
@@ -41,7 +41,7 @@ public sealed class BotStopper(IServiceProvider services, ILogger<BotStopper> lo
             db.BotActivityLogs.Add(new BotActivityLog
             {
                 BotConfigId = bot.BotId, UserId = bot.UserId, Timestamp = now, LogLevel = ActivityLogLevel.Info, Message = bot.LogMessage!,
-                Details = JsonSerializer.SerializeToDocument(new { previousStatus = bot.PreviousStatus }),
+                Details = JsonSerializer.SerializeToDocument(new { previousStatus = bot.PreviousStatus.ToText() }),
             });
         await db.SaveChangesAsync(ct);
         return targets;

@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Bots;
 
 /// <summary>One row of the bots list: the settings a trader scans for and the runtime state.</summary>
@@ -10,7 +12,7 @@ public sealed record BotSummary(
     string StrategyType,
     bool IsActive,
     int CheckIntervalSeconds,
-    string Status,
+    BotStatus Status,
     bool InPosition,
     decimal DailyPnl,
     DateTime? LastRunAt,

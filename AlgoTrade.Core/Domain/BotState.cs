@@ -3,7 +3,7 @@ namespace AlgoTrade.Core.Domain;
 public class BotState
 {
     public int BotConfigId { get; set; }
-    public string Status { get; set; } = BotStatus.Stopped;
+    public BotStatus Status { get; set; } = BotStatus.Stopped;
     public bool InPosition { get; set; }
     public decimal? EntryPrice { get; set; }
     public decimal? CurrentPositionSizeCoins { get; set; }

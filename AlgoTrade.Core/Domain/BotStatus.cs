@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace AlgoTrade.Core.Domain;
 
-public static class BotStatus
+/// <summary>
+/// A bot's run state (<c>bot_state.status</c>), stored and shown as the seed spells it: <c>running</c>, <c>stopped</c>,
+/// <c>error</c>, plus <c>paused</c> (<see cref="BotStatusText"/>). JSON carries the same text.
+/// </summary>
+[JsonConverter(typeof(BotStatusJsonConverter))]
+public enum BotStatus
 {
-    public const string Running = "running";
-    public const string Stopped = "stopped";
-    public const string Error = "error";
+    Running,
+    Stopped,
+    Error,
     /// <summary>Running but entries blocked until the next UTC day by a daily limit.</summary>
-    public const string Paused = "paused";
-
-    public static readonly IReadOnlyList<string> All = [Running, Stopped, Error, Paused];
+    Paused,
 }

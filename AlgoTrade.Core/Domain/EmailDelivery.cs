@@ -14,7 +14,7 @@ public class EmailDelivery
     public string ProtectedTextBody { get; set; } = "";
     public string ProtectedHtmlBody { get; set; } = "";
     public string? UnsubscribeUrl { get; set; }
-    public string Status { get; set; } = EmailDeliveryStatus.Pending;
+    public EmailDeliveryStatus Status { get; set; } = EmailDeliveryStatus.Pending;
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LockedUntil { get; set; }

@@ -1,9 +1,10 @@
 namespace AlgoTrade.Core.Domain;
 
-public static class EmailDeliveryStatus
+/// <summary>Where an outbox email stands; stored as <c>pending</c>, <c>retrying</c>, <c>sent</c>, <c>failed</c> (<see cref="EmailDeliveryStatusText"/>).</summary>
+public enum EmailDeliveryStatus
 {
-    public const string Pending = "pending";
-    public const string Retrying = "retrying";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
+    Pending,
+    Retrying,
+    Sent,
+    Failed,
 }

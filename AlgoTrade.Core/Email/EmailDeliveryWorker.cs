@@ -98,7 +98,7 @@ public sealed class EmailDeliveryWorker(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var attempts = email.Attempts + 1;
-        string status;
+        EmailDeliveryStatus status;
         var next = email.NextAttemptAt;
         if (result.Succeeded)
             status = EmailDeliveryStatus.Sent;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AlgoTrade.Core.Domain;
 
 namespace AlgoTrade.Core.Events;
 
@@ -9,7 +10,7 @@ namespace AlgoTrade.Core.Events;
 [JsonDerivedType(typeof(LogWritten), "log")]
 public abstract record BotEvent(int BotId, int UserId, DateTime OccurredAt);
 
-public sealed record BotStateChanged(int BotId, int UserId, DateTime OccurredAt, string Status) : BotEvent(BotId, UserId, OccurredAt);
+public sealed record BotStateChanged(int BotId, int UserId, DateTime OccurredAt, BotStatus Status) : BotEvent(BotId, UserId, OccurredAt);
 
 public sealed record TradeExecuted(
     int BotId, int UserId, DateTime OccurredAt, long TradeId, string Symbol, string Side, decimal Price, decimal Quantity,

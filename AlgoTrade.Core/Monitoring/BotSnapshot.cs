@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Monitoring;
 
 /// <summary>What a trader watches of one bot: its settings, runtime state and realized results, read in one query.</summary>
@@ -9,7 +11,7 @@ public sealed record BotSnapshot(
     string ExchangeName,
     string StrategyType,
     bool IsActive,
-    string Status,
+    BotStatus Status,
     bool InPosition,
     decimal? EntryPrice,
     decimal? PositionSizeCoins,

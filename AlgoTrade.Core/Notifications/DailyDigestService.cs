@@ -95,7 +95,7 @@ public sealed class DailyDigestService(
         foreach (var bot in bots)
         {
             var t = trades.GetValueOrDefault(bot.Id);
-            lines.Add($"{bot.Name} ({bot.Symbol}, {bot.Status}): {(t?.Count ?? 0).ToString(CultureInfo.InvariantCulture)} trades, PnL {Money(t?.Pnl ?? 0)}");
+            lines.Add($"{bot.Name} ({bot.Symbol}, {bot.Status.ToText()}): {(t?.Count ?? 0).ToString(CultureInfo.InvariantCulture)} trades, PnL {Money(t?.Pnl ?? 0)}");
         }
         var names = bots.ToDictionary(b => b.Id, b => b.Name);
         foreach (var e in errors.Take(MaxErrorLines))

@@ -132,7 +132,7 @@ public sealed class AdminActionTests : IAsyncLifetime
         var audit = Assert.Single(await AuditAsync());
         Assert.Equal(AdminActions.StopBot, audit.Action);
         Assert.Equal(bot.Id.ToString(), audit.TargetId);
-        Assert.Equal(BotStatus.Error, audit.Details!.RootElement.GetProperty("previousStatus").GetString());
+        Assert.Equal(BotStatusText.Error, audit.Details!.RootElement.GetProperty("previousStatus").GetString());
         Assert.Equal(trader.Email, audit.Details.RootElement.GetProperty("owner").GetString());
 
         // The owner reads on the bot's page that an administrator stopped it; the refused second stop adds nothing.
@@ -141,7 +141,7 @@ public sealed class AdminActionTests : IAsyncLifetime
             var log = await check.BotActivityLogs.AsNoTracking().Where(l => l.BotConfigId == bot.Id).ToListAsync();
             var entry = Assert.Single(log);
             Assert.Equal((trader.Id, ActivityLogLevel.Info, "Stopped by an administrator. An open position stays open."), (entry.UserId, entry.LogLevel, entry.Message));
-            Assert.Equal(BotStatus.Error, entry.Details!.RootElement.GetProperty("previousStatus").GetString());
+            Assert.Equal(BotStatusText.Error, entry.Details!.RootElement.GetProperty("previousStatus").GetString());
         }
 
         var row = Assert.Single((await bots.SearchAsync(new BotSearch(OwnerId: trader.Id))).Items);

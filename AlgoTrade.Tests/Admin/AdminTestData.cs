@@ -25,7 +25,7 @@ public static class AdminTestData
         return user;
     }
 
-    public static async Task<BotConfig> AddBotAsync(AlgoTradeDbContext db, int userId, string name, string symbol = "BTCUSDT", string status = BotStatus.Running, bool active = true)
+    public static async Task<BotConfig> AddBotAsync(AlgoTradeDbContext db, int userId, string name, string symbol = "BTCUSDT", BotStatus status = BotStatus.Running, bool active = true)
     {
         var bot = new BotConfig
         {

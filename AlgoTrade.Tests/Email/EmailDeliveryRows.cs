@@ -21,7 +21,7 @@ public static class EmailDeliveryRows
         return user.Id;
     }
 
-    public static async Task<EmailDelivery> AddAsync(int userId, string subject, string status, int attempts, string? reply, DateTime createdAt,
+    public static async Task<EmailDelivery> AddAsync(int userId, string subject, EmailDeliveryStatus status, int attempts, string? reply, DateTime createdAt,
         DateTime? nextAttemptAt = null, string kind = "trade_executed")
     {
         await using var db = await TestDatabase.SharedContextAsync();

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Trading;
+using AlgoTrade.Tests.Email;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -70,6 +73,65 @@ public class SeedStringColumnsTests
         {
             Assert.Equal(OrderStatus.Filled, (await db.PaperOrders.SingleAsync(o => o.Id == orderId)).Status);
             Assert.Equal(0, await db.PaperOrders.CountAsync(o => o.BotConfigId == botId && o.Status == OrderStatus.New));
+        }
+    }
+
+    [Fact]
+    public async Task Bot_statuses_are_stored_as_running_stopped_error_and_paused()
+    {
+        var (userId, botId) = await AddUserAndBotAsync();
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            // Running is the enum's default value: it must still be written, not replaced by the column default.
+            db.BotStates.Add(new BotState { BotConfigId = botId, Status = BotStatus.Running, LastUpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("running", await RawAsync("SELECT status FROM bot_state WHERE bot_config_id = @id", botId));
+
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            await db.BotStates.Where(s => s.BotConfigId == botId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BotStatus.Paused));
+            Assert.Equal("paused", await RawAsync("SELECT status FROM bot_state WHERE bot_config_id = @id", botId));
+            var state = await db.BotStates.SingleAsync(s => s.BotConfigId == botId);
+            state.Status = BotStatus.Error;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("error", await RawAsync("SELECT status FROM bot_state WHERE bot_config_id = @id", botId));
+
+        await ExecuteAsync("UPDATE bot_state SET status = 'stopped' WHERE bot_config_id = @id", botId);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(BotStatus.Stopped, (await db.BotStates.SingleAsync(s => s.BotConfigId == botId)).Status);
+            Assert.Equal(1, await db.BotStates.CountAsync(s => s.BotConfigId == botId && s.Status == BotStatus.Stopped));
+            Assert.Equal(0, await db.BotStates.CountAsync(s => s.BotConfigId == botId && s.Status != BotStatus.Stopped));
+        }
+
+        // Events crossing nodes (PostgresEventRelay) and audit details carry the same text.
+        var json = JsonSerializer.Serialize<BotEvent>(new BotStateChanged(botId, userId, DateTime.UtcNow, BotStatus.Paused), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        Assert.Contains("\"status\":\"paused\"", json);
+        Assert.Equal(BotStatus.Paused, Assert.IsType<BotStateChanged>(JsonSerializer.Deserialize<BotEvent>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))).Status);
+    }
+
+    [Fact]
+    public async Task Email_delivery_statuses_are_stored_as_pending_retrying_sent_and_failed()
+    {
+        var (userId, _) = await AddUserAndBotAsync();
+        var email = await EmailDeliveryRows.AddAsync(userId, "seed strings", EmailDeliveryStatus.Retrying, 1, "451 try later", DateTime.UtcNow);
+        Assert.Equal("retrying", await RawAsync("SELECT status FROM email_deliveries WHERE id = @id", email.Id));
+
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            await db.EmailDeliveries.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EmailDeliveryStatus.Failed));
+            Assert.Equal("failed", await RawAsync("SELECT status FROM email_deliveries WHERE id = @id", email.Id));
+        }
+
+        // The worker claims rows with raw SQL on 'pending' / 'retrying'; rows in that spelling load as the enum.
+        await ExecuteAsync("UPDATE email_deliveries SET status = 'pending' WHERE id = @id", email.Id);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(EmailDeliveryStatus.Pending, (await db.EmailDeliveries.SingleAsync(e => e.Id == email.Id)).Status);
+            Assert.Equal(1, await db.EmailDeliveries.CountAsync(e => e.UserId == userId && e.Status == EmailDeliveryStatus.Pending));
+            Assert.Equal(0, await db.EmailDeliveries.CountAsync(e => e.UserId == userId && e.Status == EmailDeliveryStatus.Sent));
         }
     }
 

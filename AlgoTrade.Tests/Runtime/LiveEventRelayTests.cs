@@ -1,4 +1,5 @@
 using AlgoTrade.Core;
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Hosting;
 using AlgoTrade.Tests.Infrastructure;
@@ -44,7 +45,7 @@ public class LiveEventRelayTests
 
         var published = new TradeExecuted(5, 77, DateTime.UtcNow, 9, "BTCUSDT", "BUY", 64000.5m, 0.01m, null, "signal");
         nodeA.Services.GetRequiredService<IBotEventHub>().Publish(published);
-        nodeA.Services.GetRequiredService<IBotEventHub>().Publish(new BotStateChanged(6, 78, DateTime.UtcNow, "running"));
+        nodeA.Services.GetRequiredService<IBotEventHub>().Publish(new BotStateChanged(6, 78, DateTime.UtcNow, BotStatus.Running));
 
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (DateTime.UtcNow < deadline && onB.Count == 0) await Task.Delay(50);

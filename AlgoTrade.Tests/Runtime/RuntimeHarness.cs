@@ -51,7 +51,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<(int UserId, int BotId)> CreateBotAsync(Action<BotConfig>? configure = null, string status = BotStatus.Running)
+    public async Task<(int UserId, int BotId)> CreateBotAsync(Action<BotConfig>? configure = null, BotStatus status = BotStatus.Running)
     {
         await using var db = await TestDatabase.SharedContextAsync();
         var user = new User { Email = TestUsers.NewEmail("runtime"), HashedPassword = "x", CreatedAt = Clock.UtcNow, UpdatedAt = Clock.UtcNow };

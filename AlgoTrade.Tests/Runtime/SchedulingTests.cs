@@ -17,7 +17,7 @@ namespace AlgoTrade.Tests.Runtime;
 
 public class SchedulingTests
 {
-    private static async Task<(int UserId, int BotId)> CreateBotAsync(string connectionString, string status = BotStatus.Running, Action<BotConfig>? configure = null)
+    private static async Task<(int UserId, int BotId)> CreateBotAsync(string connectionString, BotStatus status = BotStatus.Running, Action<BotConfig>? configure = null)
     {
         await using var db = TestDatabase.CreateContext(connectionString);
         var user = new User { Email = TestUsers.NewEmail("sched"), HashedPassword = "x", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };

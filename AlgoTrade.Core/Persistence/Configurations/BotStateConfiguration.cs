@@ -11,7 +11,9 @@ public class BotStateConfiguration : IEntityTypeConfiguration<BotState>
         builder.ToTable("bot_state");
         builder.HasKey(s => s.BotConfigId);
         builder.Property(s => s.BotConfigId).ValueGeneratedNever();
-        builder.Property(s => s.Status).HasMaxLength(16).HasDefaultValue(BotStatus.Stopped);
+        builder.Property(s => s.Status).HasMaxLength(16)
+            .HasConversion(s => s.ToText(), text => BotStatusText.Parse(text))
+            .HasDefaultValue(BotStatus.Stopped).HasSentinel((BotStatus)(-1));
         builder.Property(s => s.LastErrorMessage).HasMaxLength(2000);
         builder.Property(s => s.LastUpdatedAt).HasDefaultValueSql("now()");
         builder.Property(s => s.EngineState).HasColumnType("jsonb");

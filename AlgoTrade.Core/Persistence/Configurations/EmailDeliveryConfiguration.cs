@@ -13,7 +13,7 @@ public class EmailDeliveryConfiguration : IEntityTypeConfiguration<EmailDelivery
         builder.Property(e => e.ToAddress).HasMaxLength(320).IsRequired();
         builder.Property(e => e.Subject).HasMaxLength(300).IsRequired();
         builder.Property(e => e.UnsubscribeUrl).HasMaxLength(2000);
-        builder.Property(e => e.Status).HasMaxLength(16).IsRequired();
+        builder.Property(e => e.Status).HasMaxLength(16).IsRequired().HasConversion(s => s.ToText(), text => EmailDeliveryStatusText.Parse(text));
         builder.Property(e => e.LockedBy).HasMaxLength(100);
         builder.Property(e => e.LastError).HasMaxLength(1000);
         builder.Property(e => e.CreatedAt).HasDefaultValueSql("now()");
