@@ -230,6 +230,8 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
                         failures.Add($"{name} on A's bot answered {r.Status}, expected NotFound"); break;
                     case BacktestJobCreateResult r when !r.NotFound:
                         failures.Add($"{name} on A's bot did not answer NotFound"); break;
+                    case AlgoTrade.Core.Backtesting.Comparison.BacktestComparison r when r.Error is null || r.Runs.Count > 0:
+                        failures.Add($"{name} on A's runs compared them for B"); break;
                     case true:
                         failures.Add($"{name} on A's id answered true"); break;
                 }
@@ -244,7 +246,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private static bool TakesOwnedId(MethodInfo m) =>
-        m.GetParameters().Any(p => p.Name is "botId" or "id" or "jobId" or "sweepId");
+        m.GetParameters().Any(p => p.Name is "botId" or "id" or "jobId" or "jobIds" or "sweepId");
 
     private bool TryArgument(ParameterInfo p, out object? value)
     {
@@ -254,6 +256,7 @@ public class IsolationSweepTests(ITestOutputHelper output) : IAsyncLifetime
             ("botId", _) => _world.BotA,
             ("id", _) when p.Member.DeclaringType!.Name.Contains("ApiKey", StringComparison.Ordinal) => _world.ApiKeyA,
             ("jobId", _) => _world.JobA,
+            ("jobIds", _) => new[] { _world.JobA, _world.JobA },
             ("sweepId", _) => _world.SweepA,
             ("pointIndex", _) => 0L,
             (_, var t) when t == typeof(AlgoTrade.Core.Sweeps.SweepEvaluationSort) => default(AlgoTrade.Core.Sweeps.SweepEvaluationSort),
