@@ -37,7 +37,8 @@ public sealed class SweepService(
         var planned = SweepPlanner.Plan(definition, options.Value.MaxEvaluationsPerSweep);
         var e = new ValidationErrors();
         e.AddAll(planned.Errors);
-        CheckPeriod(definition.BaseConfig, now, e);
+        BacktestJobService.CheckExchangePeriod(definition.BaseConfig, Timeframe.TryParse(definition.BaseConfig.Timeframe, out var timeframe) ? timeframe : null,
+            now, e, "base_config.", "Pick the exchange whose history to sweep on.");
         if (!e.IsEmpty) return SweepCreateResult.Invalid(e.ToDictionary());
         var plan = planned.Plan!;
 
@@ -73,24 +74,6 @@ public sealed class SweepService(
 
     // pg_advisory_xact_lock(int, int) key space: "SW" in ASCII.
     private const int LimitLockSpace = 0x5357;
-
-    private static void CheckPeriod(BacktestConfig config, DateTime now, ValidationErrors e)
-    {
-        if (config.ExchangeName is null)
-            e.Add("base_config.exchange_name", "Pick the exchange whose history to sweep on.");
-        if (config.Start is not { } start)
-        {
-            e.Add("base_config.start", "Start is required to fetch history from an exchange.");
-            return;
-        }
-        if (config.End is { } end && end > now.AddMinutes(1))
-            e.Add("base_config.end", "End is in the future; history ends now.");
-        if (config.ExchangeName == Domain.ExchangeNames.Simulated && start < SimulatedMarket.Origin)
-            e.Add("base_config.start", $"The simulated market's history starts on {SimulatedMarket.Origin:yyyy-MM-dd}.");
-        if (Timeframe.TryParse(config.Timeframe, out var timeframe) && config.End is { } last && last > start
-            && BacktestCandleLoader.CountCandles(start, last, timeframe) is var count && count > BacktestCandleLoader.MaxCandles)
-            e.Add("base_config.start", $"The period holds {count:N0} {timeframe.Code} candles; at most {BacktestCandleLoader.MaxCandles:N0}: shorten the period or pick a longer timeframe.");
-    }
 
     public async Task<PagedResult<SweepRow>> ListAsync(int userId, int page, int pageSize, CancellationToken ct = default)
     {

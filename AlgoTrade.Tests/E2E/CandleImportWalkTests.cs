@@ -31,7 +31,10 @@ public class CandleImportWalkTests(BrowserFixture browser)
         await page.ClickAsync("#login-submit");
         await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
 
+        // A click on the menu before the dashboard's circuit is up can be lost to the page's own start.
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync("#nav-candles");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/candles$"));
         await BrowserFixture.WaitForInteractiveAsync(page);
         var symbol = CandleStoreTests.NewSymbol("pw");
         await page.FillAsync("#import-symbol", symbol);

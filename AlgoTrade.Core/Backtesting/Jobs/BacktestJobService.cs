@@ -191,21 +191,23 @@ public sealed class BacktestJobService(
         return import.Candles;
     }
 
-    private static void CheckExchangePeriod(BacktestConfig config, Timeframe? timeframe, DateTime now, ValidationErrors e)
+    /// <summary>The period of a config that fetches history; sweeps check their base config with it under <paramref name="keyPrefix"/>.</summary>
+    internal static void CheckExchangePeriod(BacktestConfig config, Timeframe? timeframe, DateTime now, ValidationErrors e,
+        string keyPrefix = "", string noExchange = "Pick the exchange whose history to test on, or upload a CSV.")
     {
         if (config.ExchangeName is null)
-            e.Add("exchange_name", "Pick the exchange whose history to test on, or upload a CSV.");
+            e.Add(keyPrefix + "exchange_name", noExchange);
         if (config.Start is not { } start)
         {
-            e.Add("start", "Start is required to fetch history from an exchange.");
+            e.Add(keyPrefix + "start", "Start is required to fetch history from an exchange.");
             return;
         }
         if (config.End is { } end && end > now.AddMinutes(1))
-            e.Add("end", "End is in the future; history ends now.");
+            e.Add(keyPrefix + "end", "End is in the future; history ends now.");
         if (config.ExchangeName == ExchangeNames.Simulated && start < SimulatedMarket.Origin)
-            e.Add("start", $"The simulated market's history starts on {SimulatedMarket.Origin:yyyy-MM-dd}.");
+            e.Add(keyPrefix + "start", $"The simulated market's history starts on {SimulatedMarket.Origin:yyyy-MM-dd}.");
         if (timeframe is not null && config.End is { } last && last > start
             && BacktestCandleLoader.CountCandles(start, last, timeframe) is var count && count > BacktestCandleLoader.MaxCandles)
-            e.Add("start", $"The period holds {count:N0} {timeframe.Code} candles; at most {BacktestCandleLoader.MaxCandles:N0} per backtest: shorten the period or pick a longer timeframe.");
+            e.Add(keyPrefix + "start", $"The period holds {count:N0} {timeframe.Code} candles; at most {BacktestCandleLoader.MaxCandles:N0} per backtest: shorten the period or pick a longer timeframe.");
     }
 }
