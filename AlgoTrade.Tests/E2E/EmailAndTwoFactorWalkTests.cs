@@ -70,7 +70,7 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         // Registration answers a new and a taken address alike, so it sends to sign-in rather than signing in.
         await Expect(page.Locator("#login-registered")).ToBeVisibleAsync();
         await SignInAsync(page, email, TestUsers.Password);
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email, new() { Timeout = 20_000 });
 
         var verification = await _inbox.WaitForAsync(email, "Confirm your AlgoTrade email address");
         Assert.Contains("noreply@algotrade.test", verification.From);
@@ -125,7 +125,7 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         var code = await codes.NextAsync();
         await page.FillAsync("#code", code);
         await page.ClickAsync("#two-factor-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email, new() { Timeout = 20_000 });
 
         // The same code cannot sign in a second time.
         await SignOutAsync(page);
@@ -138,7 +138,7 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         await page.ClickAsync("#use-recovery");
         await page.FillAsync("#code", recoveryCodes[3]);
         await page.ClickAsync("#two-factor-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email, new() { Timeout = 20_000 });
         await SignOutAsync(page);
         await SignInAsync(page, email, TestUsers.Password);
         await page.ClickAsync("#use-recovery");
@@ -187,7 +187,7 @@ public sealed class EmailAndTwoFactorWalkTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex("/account/login-2fa"));
         await page.FillAsync("#code", await codes.NextAsync());
         await page.ClickAsync("#two-factor-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email, new() { Timeout = 20_000 });
 
         // The Sessions page lists this browser.
         await page.GotoAsync("/account/sessions");
