@@ -19,18 +19,7 @@ public class BacktestCompareWalkTests(BrowserFixture browser)
     {
         var email = TestUsers.NewEmail("compare");
         await browser.App.Services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        var page = await browser.SignedInPageAsync(browser.App, email, TestUsers.Password);
 
         foreach (var stopLoss in new[] { "1", "6" })
         {
@@ -62,6 +51,6 @@ public class BacktestCompareWalkTests(BrowserFixture browser)
         await Expect(page.Locator("#compare-config .config-differs")).ToHaveAttributeAsync("data-key", "Stop loss %");
         await Expect(page.Locator("#chart-compare-equity canvas").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "backtests-compare");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

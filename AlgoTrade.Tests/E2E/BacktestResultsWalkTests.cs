@@ -19,18 +19,7 @@ public class BacktestResultsWalkTests(BrowserFixture browser)
     {
         var email = TestUsers.NewEmail("results");
         await browser.App.Services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        var page = await browser.SignedInPageAsync(browser.App, email, TestUsers.Password);
 
         await page.GotoAsync("/backtests/new");
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -75,6 +64,6 @@ public class BacktestResultsWalkTests(BrowserFixture browser)
         await page.ClickAsync("#bot-save");
         await Expect(page).ToHaveURLAsync(new Regex("/bots$"));
         await Expect(page.Locator("body")).ToContainTextAsync("EMA cross + RSI filter BTCUSDT 1h");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

@@ -18,18 +18,7 @@ public class CandleImportWalkTests(BrowserFixture browser)
     {
         var email = TestUsers.NewEmail("candles-admin");
         await browser.App.Services.GetRequiredService<UserAccountService>().CreateOrPromoteAdminAsync(email, TestUsers.Password);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
+        var page = await browser.SignedInPageAsync(browser.App, email, TestUsers.Password);
 
         // A click on the menu before the dashboard's circuit is up can be lost to the page's own start.
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -54,6 +43,6 @@ public class CandleImportWalkTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync("1 gap(s), 2 candle(s) missing");
         await Expect(row).ToContainTextAsync("2025-08-01 20:00 → 2025-08-01 22:00 (2)");
         await BrowserFixture.ScreenshotAsync(page, "candles-imported");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }
