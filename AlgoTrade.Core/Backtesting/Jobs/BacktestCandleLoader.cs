@@ -52,8 +52,7 @@ public sealed class BacktestCandleLoader(
             throw new BacktestDataException($"{exchange} has no closed {symbol} {timeframe.Code} candles between {start:yyyy-MM-dd HH:mm} and {end:yyyy-MM-dd HH:mm} UTC.");
         logger.LogInformation("Loaded {CandleCount} {Symbol} {Timeframe} candles from {Exchange}", candles.Length, symbol, timeframe.Code, exchange);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var closedEnd = new DateTime(now.Ticks - now.Ticks % timeframe.Duration.Ticks, DateTimeKind.Utc);
+        var closedEnd = CandleDownloader.ClosedEnd(clock, timeframe);
         var gaps = CandleGapReport.Find(candles, start, end < closedEnd ? end : closedEnd, timeframe);
         if (gaps is { GapCount: > 0 })
             logger.LogWarning("{Exchange} {Symbol} {Timeframe} history has {GapCount} gap(s), {MissingCandles} missing candle(s); the backtest runs over them as they are",
