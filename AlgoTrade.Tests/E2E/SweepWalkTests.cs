@@ -80,6 +80,13 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).ClickAsync();
     }
 
+    // From the top: a full-page shot of a scrolled page draws the fixed app bar part-way down.
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await BrowserFixture.ScreenshotAsync(page, name);
+    }
+
     private static async Task FillAsync(ILocator input, string value)
     {
         await input.FillAsync(value);
@@ -107,7 +114,7 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex("/sweeps$"));
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.Locator("#no-sweeps")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-list-empty");
+        await ShotAsync(page, "sweeps-list-empty");
         await page.ClickAsync("#sweep-new");
         await Expect(page).ToHaveURLAsync(new Regex("/sweeps/new$"));
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -117,14 +124,14 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "BTCUSDT 1h · 2024-01-01 → 2024-04-29" }).ClickAsync();
         var rows = page.Locator(".sweep-dimension");
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(page.Locator(".sweep-limits").First).ToContainTextAsync("now 9");
+        await Expect(page.Locator(".sweep-limits").First).ToContainTextAsync("the backtest uses 9");
 
         // Bad input first: no parameter at all, a row with neither list nor range, a grid over the cap.
         await page.Locator(".sweep-dimension .sweep-remove").First.ClickAsync();
         await Expect(page.Locator(".sweep-form-error")).ToHaveTextAsync("Choose at least one parameter to sweep.");
         await page.ClickAsync("#sweep-start");
         await Expect(page.Locator(".sweep-form-error")).ToHaveTextAsync("Choose at least one parameter to sweep.");
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-form-empty-grid");
+        await ShotAsync(page, "sweeps-form-empty-grid");
         await page.ClickAsync("#sweep-add-dimension");
         await FillAsync(rows.Nth(0).Locator(".sweep-values input"), "");
         await Expect(page.Locator(".sweep-form-error")).ToHaveTextAsync("Parameter 1: Give Fast EMA period a list of values or a range with min and max.");
@@ -138,7 +145,7 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
             "This grid has 248,502 combinations; at most 100,000 are allowed per sweep. Narrow the ranges, take larger steps or use random search.");
         await page.ClickAsync("#sweep-start");
         await Expect(page.Locator(".sweep-form-error")).ToContainTextAsync("248,502 combinations");
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-form-too-many");
+        await ShotAsync(page, "sweeps-form-too-many");
         Assert.Equal(0, await SweepCountAsync(userId));
 
         // The sweep: fast EMA 5/9/13, slow EMA 20..40 step 10, stop-loss 1/2.5/4: 27 points.
@@ -148,13 +155,13 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         foreach (var (field, value) in new[] { ("min", "20"), ("max", "40"), ("step", "10") })
             await FillAsync(rows.Nth(1).Locator($".sweep-{field} input"), value);
         await page.ClickAsync("#sweep-add-dimension");
-        await PickAsync(page, rows.Nth(2).Locator("div.mud-input-control.mud-select"), "Stop-loss % (stop_loss_perc)");
+        await PickAsync(page, rows.Nth(2).Locator("div.mud-input-control.mud-select"), "Risk · Stop-loss %");
         await FillAsync(rows.Nth(2).Locator(".sweep-values input"), "1, 2.5, 4");
         await PickAsync(page, page.Locator("div.mud-input-control.mud-select:has(#sweep-objective)"), "Total return %");
         await FillAsync(page.Locator("#sweep-min-trades"), "3");
-        await Expect(page.Locator("#sweep-count")).ToContainTextAsync("27 evaluations (at most 100,000 per sweep)");
+        await Expect(page.Locator("#sweep-count")).ToContainTextAsync("3 × 3 × 3 = 27 evaluations (at most 100,000 per sweep).");
         await Expect(page.Locator(".sweep-form-error")).ToHaveCountAsync(0);
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-form");
+        await ShotAsync(page, "sweeps-form");
         await page.ClickAsync("#sweep-start");
 
         await Expect(page).ToHaveURLAsync(new Regex("/sweeps/[0-9a-f-]{36}$"));
@@ -167,7 +174,7 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(await runner.TryRunNextAsync(CancellationToken.None));
         await Expect(page.Locator("#sweep-progress")).ToContainTextAsync($"{ChunkSize} of 27 points evaluated");
         await Expect(page.Locator("#sweep-title-row .sweep-status")).ToContainTextAsync("running");
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-running");
+        await ShotAsync(page, "sweeps-running");
 
         await WorkQueueDrain.UntilFinishedAsync(_node, sweepId);
         await Expect(page.Locator("#sweep-progress")).ToContainTextAsync("27 of 27 points evaluated");
@@ -178,21 +185,21 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#sweep-evaluations tbody tr")).ToHaveCountAsync(25);
         await Expect(page.Locator(".sweep-heatmap-cell")).ToHaveCountAsync(9);
         await Expect(page.Locator(".sweep-importance-row")).ToHaveCountAsync(3);
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-results");
+        await ShotAsync(page, "sweeps-results");
         await page.Locator("#sweep-heatmap").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sweeps-heatmap.png") });
         await page.Locator("#sweep-importance").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sweeps-importance.png") });
 
         // Sorted by trades, then back to in-sample score, best first: the top row is the best point.
         var evaluations = page.Locator("#sweep-evaluations");
         await evaluations.Locator("th", new() { HasText = "Trades (IS)" }).Locator(".sortable-column-header, .column-header").First.ClickAsync();
-        await Expect(evaluations.Locator("tbody tr").First.Locator("td").First).Not.ToHaveTextAsync(best.PointIndex.ToString(CultureInfo.InvariantCulture));
+        await Expect(evaluations.Locator("tbody tr").First.Locator("td").Nth(1)).Not.ToHaveTextAsync(best.PointIndex.ToString(CultureInfo.InvariantCulture));
         var inSample = evaluations.Locator("th", new() { HasText = "In-sample" }).Locator(".sortable-column-header, .column-header").First;
         await inSample.ClickAsync();
         await inSample.ClickAsync();
         var top = evaluations.Locator("tbody tr").First;
-        await Expect(top.Locator("td").First).ToHaveTextAsync(best.PointIndex.ToString(CultureInfo.InvariantCulture));
+        await Expect(top.Locator("td").Nth(1)).ToHaveTextAsync(best.PointIndex.ToString(CultureInfo.InvariantCulture));
         await Expect(top.Locator(".sweep-is-score")).ToHaveTextAsync(best.InSampleScore!.Value.ToString("0.00", CultureInfo.InvariantCulture));
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-results-sorted");
+        await ShotAsync(page, "sweeps-results-sorted");
         await top.Locator(".sweep-create-bot").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/bots/new\\?fromSweep={sweepId}&point={best.PointIndex}$"));
@@ -202,7 +209,7 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#param-ema_fast")).ToHaveValueAsync(F(point["strategy_params.ema_fast"]));
         await Expect(page.Locator("#param-ema_slow")).ToHaveValueAsync(F(point["strategy_params.ema_slow"]));
         await Expect(page.Locator("#bot-stop-loss")).ToHaveValueAsync(F(point["stop_loss_perc"]));
-        await BrowserFixture.ScreenshotAsync(page, "sweeps-create-bot-form");
+        await ShotAsync(page, "sweeps-create-bot-form");
         await page.FillAsync("#bot-name", "Swept BTC trend");
         await page.Locator("#bot-name").BlurAsync();
         await page.ClickAsync("#bot-save");
@@ -223,6 +230,14 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(expected.Risk.StopLossPerc, bot.Risk.StopLossPerc);
         Assert.Equal((expected.Risk.InitialCapital, expected.Risk.PositionSizePerc, expected.Risk.TakeProfitPerc, expected.Risk.TrailingStopActive),
             (bot.Risk.InitialCapital, bot.Risk.PositionSizePerc, bot.Risk.TakeProfitPerc, bot.Risk.TrailingStopActive));
+
+        // The list shows the finished sweep with its best score.
+        await page.ClickAsync("#nav-sweeps");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var listed = page.Locator("#sweeps-grid tbody tr").First;
+        await Expect(listed.Locator(".sweep-progress")).ToHaveTextAsync("27 / 27 points");
+        await Expect(listed).ToContainTextAsync(best.InSampleScore!.Value.ToString("0.00", CultureInfo.InvariantCulture));
+        await ShotAsync(page, "sweeps-list");
         await page.Context.CloseAsync();
     }
 
