@@ -151,6 +151,8 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         // The sweep: fast EMA 5/9/13, slow EMA 20..40 step 10, stop-loss 1/2.5/4: 27 points.
         foreach (var field in new[] { "min", "max", "step" })
             await FillAsync(rows.Nth(0).Locator($".sweep-{field} input"), "");
+        await FillAsync(rows.Nth(0).Locator(".sweep-values input"), "1, 5, 9");
+        await Expect(page.Locator(".sweep-form-error")).ToHaveTextAsync("Parameter 1: Fast EMA period must be at least 2 and at most 500 (got 1).");
         await FillAsync(rows.Nth(0).Locator(".sweep-values input"), "5, 9, 13");
         foreach (var (field, value) in new[] { ("min", "20"), ("max", "40"), ("step", "10") })
             await FillAsync(rows.Nth(1).Locator($".sweep-{field} input"), value);
