@@ -190,6 +190,13 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await ShotAsync(page, "sweeps-results");
         await page.Locator("#sweep-heatmap").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sweeps-heatmap.png") });
         await page.Locator("#sweep-importance").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sweeps-importance.png") });
+        // Any two parameters: the same one twice is refused, stop-loss down gives its own 3 × 3.
+        var down = page.Locator("div.mud-input-control.mud-select:has(#heatmap-y)");
+        await PickAsync(page, down, "Fast EMA period");
+        await Expect(page.Locator("#heatmap-same-axis")).ToHaveTextAsync("Pick two different parameters, one across and one down.");
+        await PickAsync(page, down, "Stop-loss %");
+        await Expect(page.Locator(".sweep-heatmap-cell")).ToHaveCountAsync(9);
+        await Expect(page.Locator(".sweep-heatmap th").First).ToContainTextAsync("Stop-loss % ↓ / Fast EMA period →");
 
         // Sorted by trades, then back to in-sample score, best first: the top row is the best point.
         var evaluations = page.Locator("#sweep-evaluations");
