@@ -187,6 +187,7 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#sweep-evaluations tbody tr")).ToHaveCountAsync(25);
         await Expect(page.Locator(".sweep-heatmap-cell")).ToHaveCountAsync(9);
         await Expect(page.Locator(".sweep-importance-row")).ToHaveCountAsync(3);
+        await Expect(page.Locator(".sweep-importance-row").First).ToContainTextAsync("Slow EMA period: ");
         await ShotAsync(page, "sweeps-results");
         await page.Locator("#sweep-heatmap").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sweeps-heatmap.png") });
         await page.Locator("#sweep-importance").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sweeps-importance.png") });

@@ -97,8 +97,11 @@ public class SweepPagesTests : IAsyncLifetime
         Assert.Equal(12, cut.FindAll(".sweep-heatmap-cell").Count);
         var importance = cut.FindAll(".sweep-importance-row").Select(r => r.TextContent).ToList();
         Assert.Equal(2, importance.Count);
-        Assert.StartsWith("Fast EMA period: ", importance[0], StringComparison.Ordinal);
-        Assert.EndsWith(" %", importance[0], StringComparison.Ordinal);
+        Assert.Contains(importance, r => r.StartsWith("Fast EMA period: ", StringComparison.Ordinal));
+        Assert.All(importance, r => Assert.EndsWith(" %", r, StringComparison.Ordinal));
+        // Most important first.
+        var shares = importance.Select(r => double.Parse(r[(r.IndexOf(": ", StringComparison.Ordinal) + 2)..^2], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(shares.OrderByDescending(x => x), shares);
     }
 
     [Fact]
