@@ -66,6 +66,19 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Work queue settings of a node named <paramref name="nodeId"/>: one item at a time and a 5 s lease renewed every
+    /// second, so an item whose node died is taken over within seconds.
+    /// </summary>
+    public static Dictionary<string, string?> QueueNode(string nodeId) => new()
+    {
+        ["WorkQueue:NodeId"] = nodeId,
+        ["WorkQueue:Concurrency"] = "1",
+        ["WorkQueue:LeaseDuration"] = "00:00:05",
+        ["WorkQueue:HeartbeatInterval"] = "00:00:01",
+        ["WorkQueue:PollInterval"] = "00:00:01",
+    };
+
     /// <summary>Starts the app without waiting for it, for a process that may end by itself (a crash point) before it is ready.</summary>
     public static AppProcess Launch(string name, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {

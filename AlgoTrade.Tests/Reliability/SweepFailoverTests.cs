@@ -42,15 +42,7 @@ public class SweepFailoverTests(ITestOutputHelper output)
         }, new Dictionary<string, string?>(BotFixtures.OfflineBinance) { ["Sweeps:ChunkSize"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var userId = (await services.GetRequiredService<UserAccountService>().RegisterAsync(TestUsers.NewEmail("sweepkill"), TestUsers.Password)).User!.Id;
 
-        Dictionary<string, string?> Node(string name) => new()
-        {
-            ["WorkQueue:NodeId"] = name,
-            ["WorkQueue:Concurrency"] = "1",
-            ["WorkQueue:LeaseDuration"] = "00:00:05",
-            ["WorkQueue:HeartbeatInterval"] = "00:00:01",
-            ["WorkQueue:PollInterval"] = "00:00:01",
-            ["Sweeps:MaxParallelism"] = "1",
-        };
+        Dictionary<string, string?> Node(string name) => new(AppProcess.QueueNode(name)) { ["Sweeps:MaxParallelism"] = "1" };
         var victimSettings = Node("victim");
         victimSettings["Runtime:CrashPoint"] = crashPoint;
         var survivorTask = AppProcess.StartAsync("sweep-survivor", database.ConnectionString, Node("survivor"));
