@@ -27,9 +27,12 @@ internal static class BacktestCommand
                 + string.Join(Environment.NewLine + "  ", ValidationErrors.Describe(read.Errors)));
         var config = read.Config!;
 
+        var phases = PhaseTimings.FromEnvironment();
+        phases?.Mark("config");
         var stopwatch = Stopwatch.StartNew();
         var import = CandleCsvImporter.ImportFile(dataPath, Timeframe.Parse(config.Timeframe));
         var parseTime = stopwatch.Elapsed;
+        phases?.Mark("parse");
         if (!import.Succeeded)
         {
             var shown = import.Errors.Take(MaxErrorsShown).Select(e => e.ToString()).ToList();
@@ -51,10 +54,13 @@ internal static class BacktestCommand
         stopwatch.Restart();
         var result = Backtester.Run(config, import.Candles);
         var runTime = stopwatch.Elapsed;
+        phases?.Mark("backtest");
 
         if (json)
         {
             await WriteJsonAsync(result, stdout, ct);
+            phases?.Mark("json");
+            phases?.Report(stderr);
             return 0;
         }
         await stdout.WriteAsync(FormatSummary(config, result));
