@@ -161,6 +161,7 @@ public static class CandleCsvImporter
         // The head's rows before its first candle are known, so a clean file fills the array exactly.
         var headCapacity = head.Lines - rowsBeforeData;
         var array = GC.AllocateUninitializedArray<Candle>(headCapacity + tail.Lines);
+        HugePages.Advise(array);
         var first = new PartReader(timeframe, lineOffset: 0, CandleBuffer.Over(array, 0, headCapacity));
         var second = new PartReader(timeframe, lineOffset: head.Lines, CandleBuffer.Over(array, headCapacity, tail.Lines));
         Parallel.Invoke(
@@ -536,6 +537,7 @@ public static class CandleCsvImporter
             if (exactRows > 0)
             {
                 _items = GC.AllocateUninitializedArray<Candle>(exactRows);
+                HugePages.Advise(_items);
                 _capacity = exactRows;
                 return;
             }
