@@ -13,6 +13,7 @@ internal static class BacktestCommand
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        var phases = PhaseTimings.FromEnvironment();
         var configPath = args.Require("config");
         var dataPath = args.Require("data");
         var json = args.Has("json");
@@ -27,7 +28,6 @@ internal static class BacktestCommand
                 + string.Join(Environment.NewLine + "  ", ValidationErrors.Describe(read.Errors)));
         var config = read.Config!;
 
-        var phases = PhaseTimings.FromEnvironment();
         phases?.Mark("config");
         var stopwatch = Stopwatch.StartNew();
         var import = CandleCsvImporter.ImportFile(dataPath, Timeframe.Parse(config.Timeframe));
