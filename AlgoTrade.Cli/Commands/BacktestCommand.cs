@@ -66,6 +66,8 @@ internal static class BacktestCommand
         await stdout.WriteAsync(FormatSummary(config, result));
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Parsed {import.Candles.Length:N0} candles in {parseTime.TotalMilliseconds:0} ms, backtest in {runTime.TotalMilliseconds:0.0} ms."));
+        phases?.Mark("summary");
+        phases?.Report(stderr);
         return 0;
     }
 
