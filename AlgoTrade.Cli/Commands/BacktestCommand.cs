@@ -81,11 +81,13 @@ internal static class BacktestCommand
         {
             await stdout.FlushAsync(ct);
             await using var stream = Console.OpenStandardOutput();
-            await JsonSerializer.SerializeAsync(stream, result, BacktestResultJsonContext.Default.BacktestResult, ct);
+            BacktestResultJsonWriter.Write(stream, result);
             await stream.WriteAsync("\n"u8.ToArray(), ct);
             return;
         }
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(result, BacktestResultJsonContext.Default.BacktestResult));
+        using var buffer = new MemoryStream();
+        BacktestResultJsonWriter.Write(buffer, result);
+        await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     internal static string FormatSummary(BacktestConfig config, BacktestResult result)
