@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Backtesting.Results;
 
 namespace AlgoTrade.Tests.Core.Backtesting;
 
@@ -20,5 +21,18 @@ public class BacktestResultJsonContextTests
 
         var generated = JsonSerializer.Serialize(result, BacktestResultJsonContext.Default.BacktestResult);
         Assert.Equal(BacktestJson.Serialize(result, indented: true), generated);
+
+        // The CLI's streaming writer, with and without the charts the result page stores.
+        Assert.Equal(generated, Written(result));
+        var withCharts = result with { Charts = BacktestChartBuilder.Build(result, config, BacktesterTests.Synthetic(20_000)) };
+        Assert.NotNull(withCharts.Charts);
+        Assert.Equal(BacktestJson.Serialize(withCharts, indented: true), Written(withCharts));
+    }
+
+    private static string Written(BacktestResult result)
+    {
+        using var stream = new MemoryStream();
+        BacktestResultJsonWriter.Write(stream, result);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }
