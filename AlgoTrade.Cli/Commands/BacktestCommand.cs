@@ -14,6 +14,7 @@ internal static class BacktestCommand
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        var phases = PhaseTimings.FromEnvironment();
         var configPath = args.Require("config");
         var dataPath = args.Require("data");
         var json = args.Has("json");
@@ -28,9 +29,11 @@ internal static class BacktestCommand
                 + string.Join(Environment.NewLine + "  ", ValidationErrors.Describe(read.Errors)));
         var config = read.Config!;
 
+        phases?.Mark("config");
         var stopwatch = Stopwatch.StartNew();
         var import = CandleCsvImporter.ImportFile(dataPath, Timeframe.Parse(config.Timeframe));
         var parseTime = stopwatch.Elapsed;
+        phases?.Mark("parse");
         if (!import.Succeeded)
         {
             var shown = import.Errors.Take(MaxErrorsShown).Select(e => e.ToString()).ToList();
@@ -55,15 +58,20 @@ internal static class BacktestCommand
         // Holes in the file within the period run; they are reported, never filled.
         if (import.MissingCandles > 0 && CandleGapReport.Find(range, import.Timeframe!) is { GapCount: > 0 } gaps)
             result = result with { DataGaps = gaps };
+        phases?.Mark("backtest");
 
         if (json)
         {
             await WriteJsonAsync(result, stdout, ct);
+            phases?.Mark("json");
+            phases?.Report(stderr);
             return 0;
         }
         await stdout.WriteAsync(FormatSummary(config, result));
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Parsed {import.Candles.Length:N0} candles in {parseTime.TotalMilliseconds:0} ms, backtest in {runTime.TotalMilliseconds:0.0} ms."));
+        phases?.Mark("summary");
+        phases?.Report(stderr);
         return 0;
     }
 
@@ -77,11 +85,13 @@ internal static class BacktestCommand
         {
             await stdout.FlushAsync(ct);
             await using var stream = Console.OpenStandardOutput();
-            await JsonSerializer.SerializeAsync(stream, result, BacktestResultJsonContext.Default.BacktestResult, ct);
+            BacktestResultJsonWriter.Write(stream, result);
             await stream.WriteAsync("\n"u8.ToArray(), ct);
             return;
         }
-        await stdout.WriteLineAsync(JsonSerializer.Serialize(result, BacktestResultJsonContext.Default.BacktestResult));
+        using var buffer = new MemoryStream();
+        BacktestResultJsonWriter.Write(buffer, result);
+        await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     internal static string FormatSummary(BacktestConfig config, BacktestResult result)

@@ -10,7 +10,7 @@ public sealed record ActivityLogFilter
 
     public int? UserId { get; init; }
     public int? BotId { get; init; }
-    public string? Level { get; init; }
+    public ActivityLogLevel? Level { get; init; }
     /// <summary>Inclusive, UTC.</summary>
     public DateTime? From { get; init; }
     /// <summary>Exclusive, UTC.</summary>
@@ -23,8 +23,8 @@ public sealed record ActivityLogFilter
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Level is not null && !ActivityLogLevel.All.Contains(Level))
-            errors.Add($"Unknown level '{Level}'.");
+        if (Level is { } level && !Enum.IsDefined(level))
+            errors.Add($"Unknown level '{level}'.");
         if (From is { } from && To is { } to && from >= to)
             errors.Add("The start of the time range must be before its end.");
         if (!string.IsNullOrEmpty(Text) && Text.Trim().Length < MinTextLength)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,5 +107,5 @@ public sealed class ActivityLogQuery(IDbContextFactory<AlgoTradeDbContext> dbFac
         return rows;
     }
 
-    private sealed record RawRow(long Id, DateTime Timestamp, string Level, int UserId, int BotId, string Message, JsonDocument? Details);
+    private sealed record RawRow(long Id, DateTime Timestamp, ActivityLogLevel Level, int UserId, int BotId, string Message, JsonDocument? Details);
 }

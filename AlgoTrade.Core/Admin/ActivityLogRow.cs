@@ -1,9 +1,11 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Admin;
 
 public sealed record ActivityLogRow(
     long Id,
     DateTime Timestamp,
-    string Level,
+    ActivityLogLevel Level,
     int UserId,
     string UserEmail,
     int BotId,

@@ -1,11 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace AlgoTrade.Core.Domain;
 
-public static class ActivityLogLevel
+/// <summary>
+/// How much an activity log row matters (<c>bot_activity_logs.log_level</c>), stored and shown as the seed spells it:
+/// <c>DEBUG</c>, <c>INFO</c>, <c>WARNING</c>, <c>ERROR</c> (<see cref="ActivityLogLevelText"/>). JSON carries the same text.
+/// </summary>
+[JsonConverter(typeof(ActivityLogLevelJsonConverter))]
+public enum ActivityLogLevel
 {
-    public const string Info = "INFO";
-    public const string Warning = "WARNING";
-    public const string Error = "ERROR";
-    public const string Debug = "DEBUG";
-
-    public static readonly IReadOnlyList<string> All = [Debug, Info, Warning, Error];
+    Debug,
+    Info,
+    Warning,
+    Error,
 }

@@ -8,7 +8,7 @@ public class BotActivityLog
     public int BotConfigId { get; set; }
     public int UserId { get; set; }
     public DateTime Timestamp { get; set; }
-    public string LogLevel { get; set; } = ActivityLogLevel.Info;
+    public ActivityLogLevel LogLevel { get; set; } = ActivityLogLevel.Info;
     public string Message { get; set; } = "";
     public JsonDocument? Details { get; set; }
 

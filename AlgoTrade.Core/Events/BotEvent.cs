@@ -16,4 +16,4 @@ public sealed record TradeExecuted(
     int BotId, int UserId, DateTime OccurredAt, long TradeId, string Symbol, string Side, decimal Price, decimal Quantity,
     decimal? Pnl, string? Reason) : BotEvent(BotId, UserId, OccurredAt);
 
-public sealed record LogWritten(int BotId, int UserId, DateTime OccurredAt, string Level, string Message) : BotEvent(BotId, UserId, OccurredAt);
+public sealed record LogWritten(int BotId, int UserId, DateTime OccurredAt, ActivityLogLevel Level, string Message) : BotEvent(BotId, UserId, OccurredAt);

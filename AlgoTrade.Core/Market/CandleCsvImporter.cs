@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using Microsoft.Win32.SafeHandles;
 using nietras.SeparatedValues;
 
 namespace AlgoTrade.Core.Market;
@@ -31,39 +33,53 @@ public static class CandleCsvImporter
     public static CandleImportResult ImportFile(string path, Timeframe? timeframe = null)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var lines = CountLines(stream.SafeFileHandle);
+        var length = stream.Length;
+        if (timeframe is not null && Environment.ProcessorCount > 1 && length >= HalvesThreshold
+            && ImportInHalves(stream.SafeFileHandle, length, timeframe) is { } halves)
+            return halves;
+        var lines = CountLines(stream.SafeFileHandle, 0, length);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return Import(reader, timeframe, stream.Length, lines);
+        return Import(reader, timeframe, length, lines.Lines);
     }
 
     /// <summary>
-    /// Lines in the file (a last line without its newline included), from one pass over the page-cached bytes: with
-    /// it the candle array is allocated at its final size, where growing or trimming a million candles would copy
-    /// 48 MB into freshly faulted pages (docs/backtesting.md#speed).
+    /// Lines in a part of the file (a last line without its newline included), from one pass over the page-cached
+    /// bytes: with it the candle array is allocated at its final size, where growing or trimming a million candles
+    /// would copy 48 MB into freshly faulted pages (docs/backtesting.md#speed). <see cref="LineCount.OnlyLf"/> says
+    /// every carriage return is part of a CRLF, so the newlines counted are exactly the rows the parser sees.
     /// </summary>
-    private static int CountLines(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    private static LineCount CountLines(SafeFileHandle file, long from, long to)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         try
         {
-            long offset = 0, lines = 0;
-            var last = (byte)'\n';
+            long offset = from, lines = 0, crs = 0, crlfs = 0;
+            byte last = (byte)'\n';
             int read;
-            while ((read = RandomAccess.Read(file, buffer, offset)) > 0)
+            while (offset < to && (read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - offset)), offset)) > 0)
             {
                 var chunk = buffer.AsSpan(0, read);
                 lines += chunk.Count((byte)'\n');
+                var chunkCrs = chunk.Count((byte)'\r');
+                if (chunkCrs > 0)
+                {
+                    crs += chunkCrs;
+                    crlfs += chunk.Count("\r\n"u8);
+                }
+                if (last == (byte)'\r' && chunk[0] == (byte)'\n') crlfs++;
                 last = chunk[^1];
                 offset += read;
             }
-            if (last != (byte)'\n') lines++;
-            return (int)Math.Min(lines, Array.MaxLength);
+            if (offset > from && last != (byte)'\n') lines++;
+            return new LineCount((int)Math.Min(lines, Array.MaxLength), OnlyLf: crs == crlfs);
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private readonly record struct LineCount(int Lines, bool OnlyLf);
 
     /// <summary>Reads the stream to its end (UTF-8, a byte order mark is skipped); the caller disposes it.</summary>
     public static CandleImportResult Import(Stream stream, Timeframe? timeframe = null)
@@ -81,70 +97,16 @@ public static class CandleCsvImporter
     /// <param name="lineCount">Lines in the whole input when known (0 otherwise); sizes the candle array exactly.</param>
     private static CandleImportResult Import(TextReader text, Timeframe? timeframe, long lengthHint, int lineCount)
     {
-        var issues = new IssueList();
-        var candles = new CandleBuffer();
-        // Line numbers are only needed to report spacing problems after inferring the timeframe.
-        List<int>? lines = timeframe is null ? new List<int>(1024) : null;
-        var spacing = timeframe is null ? null : new SpacingCheck(timeframe, issues);
-        CandleCsvFormat? format = null;
-        var lastLine = 0;
+        var part = new PartReader(timeframe, lineOffset: 0, new CandleBuffer());
+        part.Read(text, knownFormat: null, lengthHint, lineCount);
+        var issues = part.Issues;
+        if (part.Format is null && issues.ErrorCount == 0)
+            issues.AddError(Math.Max(part.LastLine, 1), "the file has no candles");
 
-        using var reader = ReaderOptions.From(text);
-        while (format is null && reader.MoveNext())
-        {
-            var row = reader.Current;
-            lastLine = row.LineNumberToExcl - 1;
-            var span = row.Span.Trim();
-            if (span.IsEmpty) continue;
-            if (!char.IsAsciiDigit(span[0]))
-            {
-                if (!IsDatetimeHeader(span))
-                {
-                    issues.AddError(LineOf(row), $"unrecognised header '{Shorten(span)}': expected 'datetime,open,high,low,close,volume' or Binance's 12-column kline rows without header");
-                    break;
-                }
-                format = CandleCsvFormat.DatetimeHeader;
-                continue;
-            }
-            format = CandleCsvFormat.BinanceKline;
-            candles.Reserve(lengthHint, span.Length + 1, RowsFrom(lastLine));
-            Accept(ParseBinance(row));
-        }
-
-        if (format is { } known)
-        {
-            SepReader.RowFunc<ParsedRow> parse = known == CandleCsvFormat.BinanceKline ? ParseBinance : ParseDatetime;
-            // One thread: Sep's ParallelEnumerate (PLINQ, a buffered ParsedRow per row) took twice the CPU time and
-            // 2.3x the memory for a 1M-row file and was slower in wall time too (docs/backtesting.md#speed).
-            while (reader.MoveNext())
-                Accept(parse(reader.Current));
-        }
-
-        void Accept(in ParsedRow parsed)
-        {
-            if (parsed.Blank) return;
-            if (parsed.Error is not null)
-            {
-                issues.AddError(parsed.Line, parsed.Error);
-                return;
-            }
-            if (candles.Count == 0 && format == CandleCsvFormat.DatetimeHeader)
-                candles.Reserve(lengthHint, parsed.Length, RowsFrom(parsed.Line));
-            candles.Add(parsed.Candle);
-            if (spacing is not null) spacing.Next(parsed.Candle.OpenTime, parsed.Line);
-            else lines!.Add(parsed.Line);
-        }
-
-        // The rows left from the first candle's line on; every one of them is a candle in a clean file.
-        int RowsFrom(int line) => lineCount > 0 ? Math.Max(lineCount - (line - 1), 1) : 0;
-
-        if (format is null && issues.ErrorCount == 0)
-            issues.AddError(Math.Max(lastLine, 1), "the file has no candles");
-
-        var array = candles.ToArray();
+        var array = part.Candles.ToArray();
         var tf = timeframe ?? InferTimeframe(array, issues);
         long missing;
-        if (spacing is not null)
+        if (part.Spacing is { } spacing)
         {
             missing = spacing.Missing;
         }
@@ -154,22 +116,206 @@ public static class CandleCsvImporter
             if (tf is not null)
             {
                 var check = new SpacingCheck(tf, issues);
-                for (var i = 0; i < array.Length; i++) check.Next(array[i].OpenTime, lines![i]);
+                for (var i = 0; i < array.Length; i++) check.Next(array[i].OpenTime, part.Lines![i]);
                 missing = check.Missing;
             }
         }
+        return Result(part.Format, array, tf, issues, missing);
+    }
 
-        return new CandleImportResult
+    private static CandleImportResult Result(CandleCsvFormat? format, Candle[] candles, Timeframe? timeframe, IssueList issues, long missing) => new()
+    {
+        Format = format,
+        Candles = candles,
+        Timeframe = timeframe,
+        Errors = issues.Errors,
+        Warnings = issues.Warnings,
+        ErrorCount = issues.ErrorCount,
+        WarningCount = issues.WarningCount,
+        MissingCandles = missing,
+    };
+
+    /// <summary>
+    /// Both cores at once for a large file: split at the newline nearest the middle, the two halves are parsed in
+    /// parallel straight into their places in one candle array, and their issues are joined in line order with the
+    /// spacing check across the split. The result is the same as the one-thread read; null (read on one thread)
+    /// when the format is not plain from the first lines or bare carriage returns would make the newline count differ
+    /// from the parser's rows.
+    /// </summary>
+    internal static CandleImportResult? ImportInHalves(string path, Timeframe timeframe)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return ImportInHalves(stream.SafeFileHandle, stream.Length, timeframe);
+    }
+
+    private static CandleImportResult? ImportInHalves(SafeFileHandle file, long length, Timeframe timeframe)
+    {
+        if (DetectFormat(file) is not ({ } format, var rowsBeforeData)) return null;
+        var split = NextLineStart(file, length / 2, length);
+        if (split <= 0) return null;
+
+        LineCount head = default, tail = default;
+        Parallel.Invoke(() => head = CountLines(file, 0, split), () => tail = CountLines(file, split, length));
+        if (!head.OnlyLf || !tail.OnlyLf || head.Lines <= rowsBeforeData) return null;
+
+        // The head's rows before its first candle are known, so a clean file fills the array exactly.
+        var headCapacity = head.Lines - rowsBeforeData;
+        var array = GC.AllocateUninitializedArray<Candle>(headCapacity + tail.Lines);
+        HugePages.Advise(array);
+        var first = new PartReader(timeframe, lineOffset: 0, CandleBuffer.Over(array, 0, headCapacity));
+        var second = new PartReader(timeframe, lineOffset: head.Lines, CandleBuffer.Over(array, headCapacity, tail.Lines));
+        Parallel.Invoke(
+            () =>
+            {
+                using var reader = new StreamReader(new FileSegmentStream(file, 0, split), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+                first.Read(reader, knownFormat: null, 0, 0);
+            },
+            () =>
+            {
+                using var reader = new StreamReader(new FileSegmentStream(file, split, length), Utf8NoPreamble, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+                second.Read(reader, format, 0, 0);
+            });
+        if (first.Format != format || first.Candles.Overflowed || second.Candles.Overflowed) return null;
+
+        var across = new IssueList();
+        var boundary = new SpacingCheck(timeframe, across);
+        if (first.Spacing!.Last is { } last && second.Spacing!.First is { } next)
         {
-            Format = format,
-            Candles = array,
-            Timeframe = tf,
-            Errors = issues.Errors,
-            Warnings = issues.Warnings,
-            ErrorCount = issues.ErrorCount,
-            WarningCount = issues.WarningCount,
-            MissingCandles = missing,
-        };
+            boundary.Next(last.Time, last.Line);
+            boundary.Next(next.Time, next.Line);
+        }
+        var issues = IssueList.Join(first.Issues, across, second.Issues);
+        var missing = first.Spacing.Missing + boundary.Missing + second.Spacing!.Missing;
+
+        // Blank or bad rows in the head leave a hole before the tail's candles.
+        var headCount = first.Candles.Count;
+        var tailCount = second.Candles.Count;
+        if (headCount < headCapacity && tailCount > 0)
+            Array.Copy(array, headCapacity, array, headCount, tailCount);
+        var total = headCount + tailCount;
+        var candles = total == array.Length ? array : array.AsSpan(0, total).ToArray();
+        return Result(format, candles, timeframe, issues, missing);
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8NoPreamble = new(encoderShouldEmitUTF8Identifier: false);
+
+    private const long HalvesThreshold = 8 << 20;
+
+    /// <summary>
+    /// The format and the number of lines before the first candle, from the first lines of the file, the way
+    /// <see cref="PartReader.Read"/> decides it; null when that is not plain within the first 64 KB.
+    /// </summary>
+    private static (CandleCsvFormat Format, int RowsBeforeData)? DetectFormat(SafeFileHandle file)
+    {
+        Span<byte> bytes = stackalloc byte[1 << 16];
+        bytes = bytes[..RandomAccess.Read(file, bytes, 0)];
+        if (bytes.StartsWith(System.Text.Encoding.UTF8.Preamble)) bytes = bytes[3..];
+        var line = 0;
+        while (bytes.IndexOf((byte)'\n') is var end and >= 0)
+        {
+            line++;
+            var text = System.Text.Encoding.UTF8.GetString(bytes[..end]).AsSpan().Trim();
+            bytes = bytes[(end + 1)..];
+            if (text.Contains('\r')) return null;
+            if (text.IsEmpty) continue;
+            if (char.IsAsciiDigit(text[0])) return (CandleCsvFormat.BinanceKline, line - 1);
+            return IsDatetimeHeader(text) ? (CandleCsvFormat.DatetimeHeader, line) : null;
+        }
+        return null;
+    }
+
+    /// <summary>The offset just after the first newline at or after <paramref name="from"/>; 0 when none near.</summary>
+    private static long NextLineStart(SafeFileHandle file, long from, long length)
+    {
+        Span<byte> bytes = stackalloc byte[1 << 14];
+        for (var offset = from; offset < length && offset < from + (1 << 20); offset += bytes.Length)
+        {
+            var read = RandomAccess.Read(file, bytes, offset);
+            var newline = bytes[..read].IndexOf((byte)'\n');
+            if (newline >= 0) return offset + newline + 1 < length ? offset + newline + 1 : 0;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Reads rows into candles: detects the format from the first non-blank line unless given, checks the spacing
+    /// when the timeframe is known (else keeps each candle's line for the check after inferring it). Line numbers
+    /// are the file's: <paramref name="lineOffset"/> lines precede this reader's text.
+    /// </summary>
+    private sealed class PartReader
+    {
+        private readonly int _lineOffset;
+        private CandleBuffer _candles;
+
+        public PartReader(Timeframe? timeframe, int lineOffset, CandleBuffer candles)
+        {
+            _lineOffset = lineOffset;
+            _candles = candles;
+            if (timeframe is null) Lines = new List<int>(1024);
+            else Spacing = new SpacingCheck(timeframe, Issues);
+        }
+
+        public IssueList Issues { get; } = new();
+        public SpacingCheck? Spacing { get; }
+        // Line numbers are only needed to report spacing problems after inferring the timeframe.
+        public List<int>? Lines { get; }
+        public CandleCsvFormat? Format { get; private set; }
+        public int LastLine { get; private set; }
+        public ref CandleBuffer Candles => ref _candles;
+
+        public void Read(TextReader text, CandleCsvFormat? knownFormat, long lengthHint, int lineCount)
+        {
+            Format = knownFormat;
+            using var reader = ReaderOptions.From(text);
+            while (Format is null && reader.MoveNext())
+            {
+                var row = reader.Current;
+                LastLine = row.LineNumberToExcl - 1;
+                var span = row.Span.Trim();
+                if (span.IsEmpty) continue;
+                if (!char.IsAsciiDigit(span[0]))
+                {
+                    if (!IsDatetimeHeader(span))
+                    {
+                        Issues.AddError(LineOf(row), $"unrecognised header '{Shorten(span)}': expected 'datetime,open,high,low,close,volume' or Binance's 12-column kline rows without header");
+                        break;
+                    }
+                    Format = CandleCsvFormat.DatetimeHeader;
+                    continue;
+                }
+                Format = CandleCsvFormat.BinanceKline;
+                _candles.Reserve(lengthHint, span.Length + 1, RowsFrom(LastLine, lineCount));
+                Accept(ParseBinance(row), lengthHint, lineCount);
+            }
+
+            if (Format is { } known)
+            {
+                SepReader.RowFunc<ParsedRow> parse = known == CandleCsvFormat.BinanceKline ? ParseBinance : ParseDatetime;
+                // One thread per part: Sep's ParallelEnumerate (PLINQ, a buffered ParsedRow per row) took twice the CPU
+                // time and 2.3x the memory for a 1M-row file and was slower in wall time too (docs/backtesting.md#speed).
+                while (reader.MoveNext())
+                    Accept(parse(reader.Current), lengthHint, lineCount);
+            }
+        }
+
+        private void Accept(in ParsedRow parsed, long lengthHint, int lineCount)
+        {
+            if (parsed.Blank) return;
+            var line = parsed.Line + _lineOffset;
+            if (parsed.Error is not null)
+            {
+                Issues.AddError(line, parsed.Error);
+                return;
+            }
+            if (_candles.Count == 0 && Format == CandleCsvFormat.DatetimeHeader)
+                _candles.Reserve(lengthHint, parsed.Length, RowsFrom(parsed.Line, lineCount));
+            _candles.Add(parsed.Candle);
+            if (Spacing is not null) Spacing.Next(parsed.Candle.OpenTime, line);
+            else Lines!.Add(line);
+        }
+
+        // The rows left from the first candle's line on; every one of them is a candle in a clean file.
+        private static int RowsFrom(int line, int lineCount) => lineCount > 0 ? Math.Max(lineCount - (line - 1), 1) : 0;
     }
 
     private static bool IsDatetimeHeader(ReadOnlySpan<char> span)
@@ -335,6 +481,8 @@ public static class CandleCsvImporter
         private int _previousLine;
 
         public long Missing { get; private set; }
+        public (DateTime Time, int Line)? First { get; private set; }
+        public (DateTime Time, int Line)? Last => _previousLine == 0 ? null : (_previous, _previousLine);
 
         public void Next(DateTime current, int line)
         {
@@ -342,7 +490,11 @@ public static class CandleCsvImporter
             var previousLine = _previousLine;
             _previous = current;
             _previousLine = line;
-            if (previousLine == 0) return;
+            if (previousLine == 0)
+            {
+                First = (current, line);
+                return;
+            }
             var delta = current.Ticks - previous.Ticks;
             if (delta == _step) return;
             if (delta <= 0)
@@ -360,37 +512,53 @@ public static class CandleCsvImporter
 
     /// <summary>
     /// A growable array sized from the file's line count (exact, never copied for a clean file) or else from the
-    /// stream length and the first row, so a file is copied at most once.
+    /// stream length and the first row, so a file is copied at most once; or a fixed slice of a shared array
+    /// (<see cref="Over"/>) that refuses to grow and says so.
     /// </summary>
     private struct CandleBuffer
     {
         private Candle[] _items;
+        private int _start;
         private int _count;
+        private int _capacity;
+        private bool _fixed;
+
+        public static CandleBuffer Over(Candle[] array, int start, int capacity) =>
+            new() { _items = array, _start = start, _capacity = capacity, _fixed = true };
 
         public readonly int Count => _count;
 
+        /// <summary>A fixed slice got more candles than it had room for (the rest were dropped).</summary>
+        public bool Overflowed { readonly get; private set; }
+
         public void Reserve(long lengthHint, int firstRowLength, int exactRows)
         {
-            if (_items is { Length: > 0 }) return;
+            if (_fixed || _items is { Length: > 0 }) return;
             if (exactRows > 0)
             {
                 _items = GC.AllocateUninitializedArray<Candle>(exactRows);
+                HugePages.Advise(_items);
+                _capacity = exactRows;
                 return;
             }
             if (lengthHint <= 0) return;
             var estimate = lengthHint / Math.Max(firstRowLength, 1);
             _items = GC.AllocateUninitializedArray<Candle>((int)Math.Min(estimate + estimate / 32 + 16, Array.MaxLength));
+            _capacity = _items.Length;
         }
 
         public void Add(in Candle candle)
         {
-            var items = _items;
-            if (items is null || (uint)_count >= (uint)items.Length)
+            if ((uint)_count >= (uint)_capacity)
             {
+                if (_fixed)
+                {
+                    Overflowed = true;
+                    return;
+                }
                 Grow();
-                items = _items;
             }
-            items[_count++] = candle;
+            _items[_start + _count++] = candle;
         }
 
         private void Grow()
@@ -398,9 +566,10 @@ public static class CandleCsvImporter
             var bigger = GC.AllocateUninitializedArray<Candle>(Math.Max(1024, (int)Math.Min((long)(_items?.Length ?? 0) * 2, Array.MaxLength)));
             if (_count > 0) Array.Copy(_items!, bigger, _count);
             _items = bigger;
+            _capacity = bigger.Length;
         }
 
-        public Candle[] ToArray()
+        public readonly Candle[] ToArray()
         {
             if (_count == 0) return [];
             if (_count == _items.Length) return _items;
@@ -427,6 +596,33 @@ public static class CandleCsvImporter
         public void AddWarning(int line, string message)
         {
             if (WarningCount++ < MaxListedIssues) Warnings.Add(new CandleImportIssue(line, message));
+        }
+
+        /// <summary>
+        /// Parts' issues in line order, as one reader would have listed them (the boundary's spacing issue can come
+        /// after the next part's bad rows before its first candle): the first <see cref="MaxListedIssues"/> of each
+        /// kind, and the totals.
+        /// </summary>
+        public static IssueList Join(params ReadOnlySpan<IssueList> parts)
+        {
+            var joined = new IssueList();
+            foreach (var part in parts)
+            {
+                joined.Errors.AddRange(part.Errors);
+                joined.Warnings.AddRange(part.Warnings);
+                joined.ErrorCount += part.ErrorCount;
+                joined.WarningCount += part.WarningCount;
+            }
+            Trim(joined.Errors);
+            Trim(joined.Warnings);
+            return joined;
+
+            static void Trim(List<CandleImportIssue> issues)
+            {
+                var ordered = issues.OrderBy(i => i.LineNumber).Take(MaxListedIssues).ToList();
+                issues.Clear();
+                issues.AddRange(ordered);
+            }
         }
     }
 }

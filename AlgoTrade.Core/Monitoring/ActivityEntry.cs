@@ -1,4 +1,6 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Monitoring;
 
 /// <summary>One activity log row; <see cref="Details"/> is the jsonb column as indented JSON text.</summary>
-public sealed record ActivityEntry(long Id, DateTime Timestamp, string Level, string Message, string? Details);
+public sealed record ActivityEntry(long Id, DateTime Timestamp, ActivityLogLevel Level, string Message, string? Details);

@@ -41,7 +41,7 @@ public sealed class BotMonitorQueries(IDbContextFactory<AlgoTradeDbContext> dbFa
     }
 
     /// <summary>Newest first; <paramref name="level"/> null for every level; <paramref name="after"/> (the last row shown) pages back to older rows.</summary>
-    public async Task<IReadOnlyList<ActivityEntry>> ActivityAsync(int userId, int botId, string? level, int take, ActivityEntry? after = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ActivityEntry>> ActivityAsync(int userId, int botId, ActivityLogLevel? level, int take, ActivityEntry? after = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.BotActivityLogs.AsNoTracking().Where(l => l.BotConfigId == botId && l.UserId == userId);

@@ -22,7 +22,8 @@ public sealed class ActivityLogWriter(IConfiguration configuration, ILogger<Acti
 
     private readonly SemaphoreSlim _drainGate = new(1, 1);
     private readonly Channel<BotActivityLog> _queue = Channel.CreateUnbounded<BotActivityLog>(new UnboundedChannelOptions { SingleReader = true });
-    private NpgsqlDataSource? _dataSource;
+    // Not made in ExecuteAsync: that runs on the thread pool, and a stop right after the start must still find it to flush the queue.
+    private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(configuration.GetConnectionString("Default")!));
     private long _written;
 
     public long Written => Interlocked.Read(ref _written);
@@ -35,7 +36,6 @@ public sealed class ActivityLogWriter(IConfiguration configuration, ILogger<Acti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _dataSource = NpgsqlDataSource.Create(configuration.GetConnectionString("Default")!);
         var batch = new List<BotActivityLog>(BatchSize);
         try
         {
@@ -56,7 +56,7 @@ public sealed class ActivityLogWriter(IConfiguration configuration, ILogger<Acti
         _queue.Writer.TryComplete();
         // Shutdown: write whatever is still queued before the process goes.
         await DrainAsync(new List<BotActivityLog>(BatchSize), CancellationToken.None);
-        if (_dataSource is not null) await _dataSource.DisposeAsync();
+        if (_dataSource.IsValueCreated) await _dataSource.Value.DisposeAsync();
     }
 
     /// <summary>Writes everything queued so far; tests and shutdown use it to make writes visible.</summary>
@@ -64,7 +64,6 @@ public sealed class ActivityLogWriter(IConfiguration configuration, ILogger<Acti
 
     private async Task DrainAsync(List<BotActivityLog> batch, CancellationToken ct)
     {
-        if (_dataSource is null) return;
         await _drainGate.WaitAsync(ct);
         try
         {
@@ -109,7 +108,7 @@ public sealed class ActivityLogWriter(IConfiguration configuration, ILogger<Acti
 
     private async Task CopyAsync(IReadOnlyCollection<BotActivityLog> rows, CancellationToken ct)
     {
-        await using var conn = await _dataSource!.OpenConnectionAsync(ct);
+        await using var conn = await _dataSource.Value.OpenConnectionAsync(ct);
         await using var importer = await conn.BeginBinaryImportAsync(
             "COPY bot_activity_logs (bot_config_id, user_id, timestamp, log_level, message, details) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
@@ -118,7 +117,7 @@ public sealed class ActivityLogWriter(IConfiguration configuration, ILogger<Acti
             await importer.WriteAsync(row.BotConfigId, NpgsqlDbType.Integer, ct);
             await importer.WriteAsync(row.UserId, NpgsqlDbType.Integer, ct);
             await importer.WriteAsync(row.Timestamp, NpgsqlDbType.TimestampTz, ct);
-            await importer.WriteAsync(row.LogLevel, NpgsqlDbType.Varchar, ct);
+            await importer.WriteAsync(row.LogLevel.ToText(), NpgsqlDbType.Varchar, ct);
             await importer.WriteAsync(row.Message, NpgsqlDbType.Text, ct);
             if (row.Details is null)
                 await importer.WriteNullAsync(ct);

@@ -34,7 +34,7 @@ internal sealed class BotTick(BotConfig bot, BotState state, DateTime now)
         return unsaved;
     }
 
-    public void Log(string level, string message, object? details = null, bool routine = false)
+    public void Log(ActivityLogLevel level, string message, object? details = null, bool routine = false)
     {
         var row = new BotActivityLog
         {

@@ -124,7 +124,7 @@ public class ActivityLogQueryTests(ExplorerDatabase data) : IClassFixture<Explor
     [Fact]
     public async Task An_unknown_level_or_an_empty_time_range_is_refused()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => data.Query.PageAsync(new ActivityLogFilter { Level = "FATAL" }, null, 10));
+        await Assert.ThrowsAsync<ArgumentException>(() => data.Query.PageAsync(new ActivityLogFilter { Level = (ActivityLogLevel)42 }, null, 10));
         var t = ExplorerDatabase.Start;
         await Assert.ThrowsAsync<ArgumentException>(() => data.Query.PageAsync(new ActivityLogFilter { From = t, To = t }, null, 10));
     }

@@ -45,7 +45,7 @@ public static class AdminTestData
         return bot;
     }
 
-    public static BotActivityLog Log(BotConfig bot, DateTime timestamp, string level, string message, object? details = null) => new()
+    public static BotActivityLog Log(BotConfig bot, DateTime timestamp, ActivityLogLevel level, string message, object? details = null) => new()
     {
         BotConfigId = bot.Id,
         UserId = bot.UserId,

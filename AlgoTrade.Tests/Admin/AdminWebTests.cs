@@ -141,6 +141,8 @@ public class AdminWebTests : IAsyncLifetime
             Assert.Contains("\"line\nbreak\"", text);
             Assert.Contains("\"'=HYPERLINK(\"\"x\"\"), with comma\"", text);
             Assert.Contains("\"Export, \"\"quoted\"\" bot\"", text);
+            Assert.Contains($",{t0.AddSeconds(1):O},ERROR,{userId},", text);
+            Assert.Contains($",{t0:O},INFO,{userId},", text);
             Assert.DoesNotContain("other bot", text);
             Assert.True(text.IndexOf("line\nbreak", StringComparison.Ordinal) < text.IndexOf("HYPERLINK", StringComparison.Ordinal));
             Assert.True(text.IndexOf("HYPERLINK", StringComparison.Ordinal) < text.IndexOf("first", StringComparison.Ordinal));
@@ -153,6 +155,14 @@ public class AdminWebTests : IAsyncLifetime
             Assert.Equal(botId, row.GetProperty("botId").GetInt32());
             Assert.Equal(1.5, row.GetProperty("details").GetProperty("price").GetDouble());
             Assert.Equal(t0.AddSeconds(1), row.GetProperty("timestamp").GetDateTime().ToUniversalTime());
+
+            // The level in the address is case-insensitive; one that does not exist is refused by name.
+            var lower = await client.GetStringAsync($"/admin/activity-logs/export?format=jsonl&user={userId}&level=error");
+            Assert.Equal(row.GetProperty("id").GetInt64(), JsonDocument.Parse(lower).RootElement.GetProperty("id").GetInt64());
+            var fatal = await client.GetAsync($"/admin/activity-logs/export?format=csv&level=fatal");
+            Assert.Equal(HttpStatusCode.BadRequest, fatal.StatusCode);
+            var fatalErrors = JsonDocument.Parse(await fatal.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+            Assert.Equal(["Unknown level 'FATAL'."], fatalErrors.EnumerateArray().Select(e => e.GetString()));
 
             var bad = await client.GetAsync($"/admin/activity-logs/export?format=xml&q=ab");
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

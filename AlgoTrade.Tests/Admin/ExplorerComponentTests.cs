@@ -51,7 +51,7 @@ public class ExplorerComponentTests : MudBunitContext, IClassFixture<ExplorerDat
             Assert.Contains(_data.Alice.Email, inputs);
             Assert.Contains($"#{_data.AliceEth.Id} Alice ETH (ETHUSDT)", inputs);
         });
-        Assert.Contains(ActivityLogLevel.Error, cut.FindAll("input").Select(i => i.GetAttribute("value")));
+        Assert.Contains(ActivityLogLevelText.Error, cut.FindAll("input").Select(i => i.GetAttribute("value")));
         Assert.Empty(raised);
     }
 
@@ -62,9 +62,9 @@ public class ExplorerComponentTests : MudBunitContext, IClassFixture<ExplorerDat
         cut.WaitForAssertion(() => Assert.Contains($"#{_data.BobSol.Id} Bob SOL (SOLUSDT)", cut.FindAll("input").Select(i => i.GetAttribute("value"))));
         var selects = cut.FindComponents<MudSelect<string>>();
 
-        await cut.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(ActivityLogLevel.Warning));
+        await cut.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(ActivityLogLevelText.Warning));
         var levelOnly = Assert.Single(raised);
-        Assert.Equal((_data.BobSol.Id, ActivityLogLevel.Warning, (DateTime?)null), (levelOnly.BotId, levelOnly.Level, levelOnly.From));
+        Assert.Equal((_data.BobSol.Id, (ActivityLogLevel?)ActivityLogLevel.Warning, (DateTime?)null), (levelOnly.BotId, levelOnly.Level, levelOnly.From));
 
         await cut.InvokeAsync(() => selects[1].Instance.ValueChanged.InvokeAsync("24h"));
         Assert.Equal(Now.UtcDateTime.AddHours(-24), raised[^1].From);

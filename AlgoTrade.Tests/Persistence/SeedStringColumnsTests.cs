@@ -2,10 +2,13 @@ using System.Text.Json;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
+using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Tests.Email;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace AlgoTrade.Tests.Persistence;
@@ -133,6 +136,54 @@ public class SeedStringColumnsTests
             Assert.Equal(1, await db.EmailDeliveries.CountAsync(e => e.UserId == userId && e.Status == EmailDeliveryStatus.Pending));
             Assert.Equal(0, await db.EmailDeliveries.CountAsync(e => e.UserId == userId && e.Status == EmailDeliveryStatus.Sent));
         }
+    }
+
+    [Fact]
+    public async Task Activity_log_levels_are_stored_as_DEBUG_INFO_WARNING_and_ERROR()
+    {
+        var (userId, botId) = await AddUserAndBotAsync();
+        long infoId;
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            // Debug is the enum's zero value: it must be written as DEBUG like any other level.
+            var debug = new BotActivityLog { BotConfigId = botId, UserId = userId, Timestamp = DateTime.UtcNow, LogLevel = ActivityLogLevel.Debug, Message = "ef debug" };
+            var info = new BotActivityLog { BotConfigId = botId, UserId = userId, Timestamp = DateTime.UtcNow, Message = "ef default" };
+            db.BotActivityLogs.AddRange(debug, info);
+            await db.SaveChangesAsync();
+            infoId = info.Id;
+            Assert.Equal("DEBUG", await RawAsync("SELECT log_level FROM bot_activity_logs WHERE id = @id", debug.Id));
+            Assert.Equal("INFO", await RawAsync("SELECT log_level FROM bot_activity_logs WHERE id = @id", info.Id));
+
+            await db.BotActivityLogs.Where(l => l.Id == debug.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.LogLevel, ActivityLogLevel.Warning));
+            Assert.Equal("WARNING", await RawAsync("SELECT log_level FROM bot_activity_logs WHERE id = @id", debug.Id));
+        }
+
+        // Routine rows go through the writer's binary COPY, which bypasses EF's converter.
+        var writer = new ActivityLogWriter(
+            new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:Default", await TestDatabase.SharedAsync())]).Build(),
+            NullLogger<ActivityLogWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        foreach (var level in ActivityLogLevelText.All)
+            writer.Enqueue(new BotActivityLog { BotConfigId = botId, UserId = userId, Timestamp = DateTime.UtcNow, LogLevel = level, Message = "copied " + level.ToText() });
+        await writer.StopAsync(CancellationToken.None);
+        foreach (var text in new[] { "DEBUG", "INFO", "WARNING", "ERROR" })
+            Assert.Equal(text, await RawAsync("SELECT log_level FROM bot_activity_logs WHERE bot_config_id = @id AND message = 'copied " + text + "'", botId));
+
+        await ExecuteAsync("UPDATE bot_activity_logs SET log_level = 'ERROR' WHERE id = @id", infoId);
+        await using (var db = await TestDatabase.SharedContextAsync())
+        {
+            Assert.Equal(ActivityLogLevel.Error, (await db.BotActivityLogs.SingleAsync(l => l.Id == infoId)).LogLevel);
+            // A filter on the enum is sent to SQL as the stored string.
+            Assert.Equal(2, await db.BotActivityLogs.CountAsync(l => l.BotConfigId == botId && l.LogLevel == ActivityLogLevel.Error));
+            Assert.Equal(2, await db.BotActivityLogs.CountAsync(l => l.BotConfigId == botId && l.LogLevel == ActivityLogLevel.Warning));
+            Assert.Equal(1, await db.BotActivityLogs.CountAsync(l => l.BotConfigId == botId && l.LogLevel == ActivityLogLevel.Info));
+        }
+
+        // Log events relayed between nodes carry the same text.
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var json = JsonSerializer.Serialize<BotEvent>(new LogWritten(botId, userId, DateTime.UtcNow, ActivityLogLevel.Warning, "limit"), web);
+        Assert.Contains("\"level\":\"WARNING\"", json);
+        Assert.Equal(ActivityLogLevel.Warning, Assert.IsType<LogWritten>(JsonSerializer.Deserialize<BotEvent>(json, web)).Level);
     }
 
     internal static async Task<(int UserId, int BotId)> AddUserAndBotAsync()

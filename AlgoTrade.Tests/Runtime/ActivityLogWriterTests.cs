@@ -3,7 +3,9 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlgoTrade.Tests.Runtime;
 
@@ -38,6 +40,22 @@ public class ActivityLogWriterTests
         var sample = rows.Single(r => r.Message == "routine 42");
         Assert.Equal(42, sample.Details!.RootElement.GetProperty("n").GetInt32());
         Assert.Equal(ActivityLogLevel.Debug, sample.LogLevel);
+    }
+
+    [Fact]
+    public async Task Rows_queued_before_the_background_loop_first_runs_are_written_when_the_host_stops()
+    {
+        await using var h = await RuntimeHarness.StartAsync(DateTime.UtcNow);
+        var (userId, botId) = await h.CreateBotAsync();
+        // Since .NET 10 ExecuteAsync starts on the thread pool, so a stop can come before it has run at all; here it never runs.
+        var writer = new ActivityLogWriter(h.Services.GetRequiredService<IConfiguration>(), NullLogger<ActivityLogWriter>.Instance);
+        for (var i = 0; i < 3; i++)
+            writer.Enqueue(Row(botId, userId, i));
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(3, writer.Written);
+        await using var check = await TestDatabase.SharedContextAsync();
+        Assert.Equal(3, await check.BotActivityLogs.CountAsync(l => l.BotConfigId == botId));
     }
 
     private static BotActivityLog Row(int botId, int userId, int n) => new()

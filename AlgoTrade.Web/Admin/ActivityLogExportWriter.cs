@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AlgoTrade.Core.Admin;
+using AlgoTrade.Core.Domain;
 
 namespace AlgoTrade.Web.Admin;
 
@@ -18,7 +19,7 @@ public static class ActivityLogExportWriter
         var line = new StringBuilder(256)
             .Append(row.Id.ToString(CultureInfo.InvariantCulture)).Append(',')
             .Append(row.Timestamp.ToString("O", CultureInfo.InvariantCulture)).Append(',')
-            .Append(row.Level).Append(',')
+            .Append(row.Level.ToText()).Append(',')
             .Append(row.UserId.ToString(CultureInfo.InvariantCulture)).Append(',');
         AppendCsvText(line, row.UserEmail).Append(',')
             .Append(row.BotId.ToString(CultureInfo.InvariantCulture)).Append(',');
@@ -47,7 +48,7 @@ public static class ActivityLogExportWriter
             json.WriteStartObject();
             json.WriteNumber("id", row.Id);
             json.WriteString("timestamp", row.Timestamp);
-            json.WriteString("level", row.Level);
+            json.WriteString("level", row.Level.ToText());
             json.WriteNumber("userId", row.UserId);
             json.WriteString("userEmail", row.UserEmail);
             json.WriteNumber("botId", row.BotId);

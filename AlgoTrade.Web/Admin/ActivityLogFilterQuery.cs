@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlgoTrade.Core.Admin;
+using AlgoTrade.Core.Domain;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -13,7 +14,7 @@ public static class ActivityLogFilterQuery
         var values = new Dictionary<string, string?>();
         if (filter.UserId is { } user) values["user"] = user.ToString(CultureInfo.InvariantCulture);
         if (filter.BotId is { } bot) values["bot"] = bot.ToString(CultureInfo.InvariantCulture);
-        if (filter.Level is { } level) values["level"] = level;
+        if (filter.Level is { } level) values["level"] = level.ToText();
         if (filter.From is { } from) values["from"] = from.ToString("O", CultureInfo.InvariantCulture);
         if (filter.To is { } to) values["to"] = to.ToString("O", CultureInfo.InvariantCulture);
         if (!string.IsNullOrWhiteSpace(filter.Text)) values["q"] = filter.Text;
@@ -41,17 +42,18 @@ public static class ActivityLogFilterQuery
             errors.Add($"'{name}' must be an ISO 8601 time.");
             return null;
         }
-        var level = get("level").ToString();
+        var level = get("level").ToString().ToUpperInvariant();
         var text = get("q").ToString();
         var filter = new ActivityLogFilter
         {
             UserId = Int("user"),
             BotId = Int("bot"),
-            Level = string.IsNullOrEmpty(level) ? null : level.ToUpperInvariant(),
+            Level = ActivityLogLevelText.TryParse(level, out var known) ? known : null,
             From = Time("from"),
             To = Time("to"),
             Text = string.IsNullOrWhiteSpace(text) ? null : text,
         };
+        if (level.Length > 0 && filter.Level is null) errors.Add($"Unknown level '{level}'.");
         errors.AddRange(filter.Validate());
         return filter;
     }

@@ -9,7 +9,7 @@ public class BotActivityLogConfiguration : IEntityTypeConfiguration<BotActivityL
     public void Configure(EntityTypeBuilder<BotActivityLog> builder)
     {
         builder.ToTable("bot_activity_logs");
-        builder.Property(l => l.LogLevel).HasMaxLength(10).IsRequired();
+        builder.Property(l => l.LogLevel).HasMaxLength(10).IsRequired().HasConversion(l => l.ToText(), text => ActivityLogLevelText.Parse(text));
         builder.Property(l => l.Message).IsRequired();
         builder.Property(l => l.Details).HasColumnType("jsonb");
         builder.HasOne(l => l.BotConfig).WithMany().HasForeignKey(l => l.BotConfigId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Backtesting.Results;
+using AlgoTrade.Core.Candles;
+using AlgoTrade.Core.Market;
 
 namespace AlgoTrade.Tests.Core.Backtesting;
 
@@ -20,5 +23,27 @@ public class BacktestResultJsonContextTests
 
         var generated = JsonSerializer.Serialize(result, BacktestResultJsonContext.Default.BacktestResult);
         Assert.Equal(BacktestJson.Serialize(result, indented: true), generated);
+
+        // The CLI's streaming writer, with and without the charts the result page stores.
+        Assert.Equal(generated, Written(result));
+        var withCharts = result with { Charts = BacktestChartBuilder.Build(result, config, BacktesterTests.Synthetic(20_000)) };
+        Assert.NotNull(withCharts.Charts);
+        Assert.Equal(BacktestJson.Serialize(withCharts, indented: true), Written(withCharts));
+
+        // And with the gaps of the run's data.
+        var holed = BacktesterTests.Synthetic(2_000).Where((_, i) => i is not (>= 500 and < 520)).ToArray();
+        var withGaps = withCharts with { DataGaps = CandleGapReport.Find(holed, Timeframe.M1) };
+        Assert.NotNull(withGaps.DataGaps);
+        var expected = BacktestJson.Serialize(withGaps, indented: true);
+        Assert.Contains("\"data_gaps\"", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, JsonSerializer.Serialize(withGaps, BacktestResultJsonContext.Default.BacktestResult));
+        Assert.Equal(expected, Written(withGaps));
+    }
+
+    private static string Written(BacktestResult result)
+    {
+        using var stream = new MemoryStream();
+        BacktestResultJsonWriter.Write(stream, result);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }
