@@ -7,6 +7,7 @@ using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
@@ -21,13 +22,15 @@ namespace AlgoTrade.Tests.Backtesting;
 
 /// <summary>
 /// Gaps in a backtest's data are stored with its result: Binance history through the store (fake Binance server on
-/// loopback that has a hole) and an uploaded CSV with missing candles. Nothing is filled.
+/// loopback that has a hole) and an uploaded CSV with missing candles. Nothing is filled. The jobs run on a database of
+/// their own: on the shared one another test's node could claim them, and its Binance client is not this fake server.
 /// </summary>
 public sealed class BacktestDataGapsTests : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2025, 6, 2, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime End = Start.AddDays(4);
     private FakeBinanceServer _binance = null!;
+    private FreshDatabase _database = null!;
     private ServiceProvider _services = null!;
     private BacktestJobService _jobs = null!;
     private int _userId;
@@ -37,7 +40,10 @@ public sealed class BacktestDataGapsTests : IAsyncLifetime
     {
         _binance = await FakeBinanceServer.StartAsync();
         _binance.Prices[_symbol] = 100m;
-        _services = CoreServices.Build(await TestDatabase.SharedAsync(), s =>
+        _database = await TestDatabase.CreateFreshAsync();
+        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
+            await DatabaseSetup.MigrateAsync(db);
+        _services = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
             s.AddSingleton<IBotEventHub, BotEventHub>();
@@ -51,6 +57,7 @@ public sealed class BacktestDataGapsTests : IAsyncLifetime
     {
         await _services.DisposeAsync();
         await _binance.DisposeAsync();
+        await _database.DisposeAsync();
     }
 
     private BacktestConfig Config(string? exchange) => new()
@@ -72,7 +79,7 @@ public sealed class BacktestDataGapsTests : IAsyncLifetime
         await WorkQueueDrain.UntilFinishedAsync(_services, created.JobId!.Value);
         var job = (await _jobs.GetAsync(_userId, created.JobId.Value))!;
         Assert.True(job.Status == BacktestJobStatus.Completed, job.ErrorMessage);
-        await using var db = await TestDatabase.SharedContextAsync();
+        await using var db = TestDatabase.CreateContext(_database.ConnectionString);
         var row = await db.BacktestJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id);
         var stored = row.Results!.RootElement.TryGetProperty("data_gaps", out var gaps) ? gaps.Clone() : default;
         return (job, stored);
