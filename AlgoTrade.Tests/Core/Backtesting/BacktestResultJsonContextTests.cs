@@ -27,6 +27,14 @@ public class BacktestResultJsonContextTests
         var withCharts = result with { Charts = BacktestChartBuilder.Build(result, config, BacktesterTests.Synthetic(20_000)) };
         Assert.NotNull(withCharts.Charts);
         Assert.Equal(BacktestJson.Serialize(withCharts, indented: true), Written(withCharts));
+
+        // Undefined ratios are null, and log lines keep the serializer's escaping.
+        var sparse = result with
+        {
+            Summary = result.Summary with { CagrPct = null, SharpeRatio = null, ProfitFactor = null, AverageTradeDurationHours = null },
+            Log = ["a \"quoted\" <note> → 2 % & more", ""],
+        };
+        Assert.Equal(BacktestJson.Serialize(sparse, indented: true), Written(sparse));
     }
 
     private static string Written(BacktestResult result)
