@@ -96,7 +96,11 @@ internal static class BinanceKlineBytes
         return true;
     }
 
-    /// <summary><see cref="CsvNumber"/>'s plain-decimal fast path over bytes, then a comma, which is consumed.</summary>
+    /// <summary>
+    /// <see cref="CsvNumber"/>'s plain-decimal fast path over bytes, then a comma, which is consumed. A copy, not one
+    /// generic method over char and byte: ReadyToRun leaves that instantiation to the JIT, and the parse phase of the
+    /// 1M-row run went from 140-160 to 210-230 ms.
+    /// </summary>
     private static bool TryDecimal(ReadOnlySpan<byte> row, ref int i, out double value)
     {
         value = 0;
