@@ -56,6 +56,7 @@ public sealed class SweepChunkRunner(
             if (chunk.From < 0 || chunk.Count < 1 || chunk.From + chunk.Count > plan.Plan!.Count)
                 throw new BacktestDataException($"Chunk {chunk.From}+{chunk.Count} is outside the sweep's {plan.Plan!.Count} points.");
             var data = await cache.GetAsync(sweepId, definition, ct);
+            Runtime.CrashPoint.Reached(Runtime.CrashPoint.SweepChunkEvaluating);
             var parallelism = options.Value.MaxParallelism > 0 ? options.Value.MaxParallelism : Environment.ProcessorCount;
             results = await Task.Run(() => SweepEvaluator.Evaluate(plan.Plan, data, chunk.From, chunk.Count, parallelism, ct), ct);
             await WriteAsync(sweepId, plan.Plan, results, commit, ct);
@@ -93,6 +94,7 @@ public sealed class SweepChunkRunner(
         foreach (var r in results.Where(r => !skip.Contains(r.PointIndex)))
             db.SweepEvaluations.Add(ToRow(sweepId, plan, r));
         await db.SaveChangesAsync(ct);
+        Runtime.CrashPoint.Reached(Runtime.CrashPoint.SweepChunkWriting);
 
         var now = clock.GetUtcNow().UtcDateTime;
         sweep.EvaluatedPoints = await db.SweepEvaluations.LongCountAsync(e => e.SweepId == sweepId, ct);

@@ -44,14 +44,40 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and waits until it answers /healthz/ready.</summary>
+    /// <summary>
+    /// Starts the app and waits until it answers /healthz/ready. A free port can be taken by another process on the
+    /// machine before the app binds it; the app then exits at once and is started again on another port.
+    /// </summary>
     public static async Task<AppProcess> StartAsync(string name, string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
         int port = 0, TimeSpan? readyTimeout = null)
     {
-        var app = Launch(name, connectionString, settings, port);
-        await app.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(120));
-        return app;
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = Launch(name, connectionString, settings, port);
+            try
+            {
+                await app.WaitUntilReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(120));
+                return app;
+            }
+            catch (InvalidOperationException) when (port == 0 && attempt < 3 && app.ConsoleOutput.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await app.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>
+    /// Work queue settings of a node named <paramref name="nodeId"/>: one item at a time and a 5 s lease renewed every
+    /// second, so an item whose node died is taken over within seconds.
+    /// </summary>
+    public static Dictionary<string, string?> QueueNode(string nodeId) => new()
+    {
+        ["WorkQueue:NodeId"] = nodeId,
+        ["WorkQueue:Concurrency"] = "1",
+        ["WorkQueue:LeaseDuration"] = "00:00:05",
+        ["WorkQueue:HeartbeatInterval"] = "00:00:01",
+        ["WorkQueue:PollInterval"] = "00:00:01",
+    };
 
     /// <summary>Starts the app without waiting for it, for a process that may end by itself (a crash point) before it is ready.</summary>
     public static AppProcess Launch(string name, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
@@ -115,7 +141,8 @@ public sealed class AppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{ConsoleOutput}");
             try
             {
-                if ((await http.GetAsync("healthz/ready")).IsSuccessStatusCode) return;
+                // Only this process's own log proves the answer came from it and not from another app on a reused port.
+                if ((await http.GetAsync("healthz/ready")).IsSuccessStatusCode && IsListening()) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -123,6 +150,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
         throw new TimeoutException($"{Name} was not ready within {timeout}:\n{ConsoleOutput}");
     }
+
+    private bool IsListening() => LogEvents().Any(e =>
+        e.TryGetProperty("EventId", out var id) && id.TryGetProperty("Name", out var n) && n.GetString() == "ListeningOnAddress");
 
     /// <summary>Waits for the process to end by itself; false (and the process killed) when it is still running at the timeout.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)

@@ -43,17 +43,9 @@ public class WorkQueueFailoverTests(ITestOutputHelper output)
         }, new Dictionary<string, string?> { ["WorkQueue:MaxActiveJobsPerUser"] = "10" });
         var userId = (await services.GetRequiredService<UserAccountService>().RegisterAsync(TestUsers.NewEmail("wqkill"), TestUsers.Password)).User!.Id;
 
-        Dictionary<string, string?> Node(string name) => new()
-        {
-            ["WorkQueue:NodeId"] = name,
-            ["WorkQueue:Concurrency"] = "1",
-            ["WorkQueue:LeaseDuration"] = "00:00:05",
-            ["WorkQueue:HeartbeatInterval"] = "00:00:01",
-            ["WorkQueue:PollInterval"] = "00:00:01",
-        };
-        var victimSettings = Node("victim");
+        var victimSettings = AppProcess.QueueNode("victim");
         victimSettings["Runtime:CrashPoint"] = CrashPoint.BacktestRunning;
-        var survivorTask = AppProcess.StartAsync("queue-survivor", database.ConnectionString, Node("survivor"));
+        var survivorTask = AppProcess.StartAsync("queue-survivor", database.ConnectionString, AppProcess.QueueNode("survivor"));
         var victimTask = AppProcess.StartAsync("queue-victim", database.ConnectionString, victimSettings);
         await using var survivor = await survivorTask;
         await using var victim = await victimTask;

@@ -116,6 +116,22 @@ public class SweepServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chunk_whose_work_item_was_lost_to_another_node_writes_nothing()
+    {
+        var id = await CreateAsync(_alice, Definition());
+        var (sweepId, userId, chunk) = _scheduler.Chunks.Where(c => c.SweepId == id).ElementAt(1);
+        // What WorkItemContext.TryCompleteAsync answers a node that comes back after its lease ran out and another node claimed the item.
+        var asked = 0;
+        await _runner.RunAsync(sweepId, userId, chunk, (_, _) => { asked++; return Task.FromResult(false); }, CancellationToken.None);
+
+        Assert.Equal(1, asked);
+        await using var db = await TestDatabase.SharedContextAsync();
+        Assert.Equal(0, await db.SweepEvaluations.CountAsync(e => e.SweepId == id));
+        var sweep = await _sweeps.GetAsync(_alice, id);
+        Assert.Equal((0L, null), (sweep!.EvaluatedPoints, sweep.Best));
+    }
+
+    [Fact]
     public async Task Results_page_sorts_on_the_server_and_belong_to_their_owner_only()
     {
         var id = await CreateAsync(_alice, Definition());

@@ -86,7 +86,7 @@ public class SweepPagesTests : IAsyncLifetime
 
         // Sorted by in-sample score, best first: the first row is the best point.
         var firstRow = cut.FindAll("#sweep-evaluations tbody tr")[0];
-        Assert.Equal(sweep.Best.PointIndex.ToString(CultureInfo.InvariantCulture), firstRow.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal(sweep.Best.PointIndex.ToString(CultureInfo.InvariantCulture), firstRow.QuerySelectorAll("td")[1].TextContent.Trim());
         Assert.Equal(sweep.Best.InSampleScore!.Value.ToString("0.00", CultureInfo.InvariantCulture), firstRow.QuerySelector(".sweep-is-score")!.TextContent.Trim());
         // "Create bot from this one" on the row and on the best point opens the bot form prefilled from that point.
         var createBot = $"/bots/new?fromSweep={id}&point={sweep.Best.PointIndex.ToString(CultureInfo.InvariantCulture)}";
@@ -97,8 +97,11 @@ public class SweepPagesTests : IAsyncLifetime
         Assert.Equal(12, cut.FindAll(".sweep-heatmap-cell").Count);
         var importance = cut.FindAll(".sweep-importance-row").Select(r => r.TextContent).ToList();
         Assert.Equal(2, importance.Count);
-        Assert.StartsWith("Fast EMA period: ", importance[0], StringComparison.Ordinal);
-        Assert.EndsWith(" %", importance[0], StringComparison.Ordinal);
+        Assert.Contains(importance, r => r.StartsWith("Fast EMA period: ", StringComparison.Ordinal));
+        Assert.All(importance, r => Assert.EndsWith(" %", r, StringComparison.Ordinal));
+        // Most important first.
+        var shares = importance.Select(r => double.Parse(r[(r.IndexOf(": ", StringComparison.Ordinal) + 2)..^2], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(shares.OrderByDescending(x => x), shares);
     }
 
     [Fact]
@@ -110,8 +113,8 @@ public class SweepPagesTests : IAsyncLifetime
 
         var cut = _ctx.Render<SweepNew>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".sweep-dimension")), TimeSpan.FromSeconds(10));
-        Assert.Contains("Fast EMA period must be at least 2 and at most 500, whole numbers · now 9", cut.Find(".sweep-limits").TextContent, StringComparison.Ordinal);
-        Assert.Contains("1 evaluations", cut.Find("#sweep-count").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Fast EMA period must be at least 2 and at most 500, whole numbers · the backtest uses 9", cut.Find(".sweep-limits").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 evaluation (at most 100,000 per sweep)", cut.Find("#sweep-count").TextContent, StringComparison.Ordinal);
 
         cut.Find(".sweep-values input").Input("1, 5, 9");
         cut.WaitForAssertion(() => Assert.Equal("Parameter 1: Fast EMA period must be at least 2 and at most 500 (got 1).", cut.Find(".sweep-form-error").TextContent.Trim()));
