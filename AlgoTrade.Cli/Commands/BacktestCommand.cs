@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Validation;
 
@@ -54,6 +55,9 @@ internal static class BacktestCommand
         stopwatch.Restart();
         var result = Backtester.Run(config, import.Candles);
         var runTime = stopwatch.Elapsed;
+        // Holes in the file within the period run; they are reported, never filled.
+        if (import.MissingCandles > 0 && CandleGapReport.Find(range, import.Timeframe!) is { GapCount: > 0 } gaps)
+            result = result with { DataGaps = gaps };
         phases?.Mark("backtest");
 
         if (json)
@@ -118,6 +122,9 @@ internal static class BacktestCommand
             ("Exposure", Pct(s.ExposurePct)),
             ("Fees paid", Money(s.FeesPaid)),
         };
+        if (result.DataGaps is { } g)
+            rows.Add(("Missing candles", string.Create(CultureInfo.InvariantCulture,
+                $"{g.MissingCandles:N0} in {g.GapCount:N0} gap(s), {g.MissingPct:0.##} % of the period (not filled)")));
         var width = rows.Max(r => r.Item1.Length);
         var text = new System.Text.StringBuilder();
         foreach (var (label, value) in rows)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AlgoTrade.Core.Backtesting.Results;
+using AlgoTrade.Core.Candles;
 
 namespace AlgoTrade.Core.Backtesting;
 
@@ -13,4 +14,11 @@ public sealed record BacktestResult(
     /// <summary>What the result page draws (<see cref="BacktestChartBuilder"/>); null for runs stored before it existed and for the CLI.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BacktestCharts? Charts { get; init; }
+
+    /// <summary>
+    /// Candles the run's data lacks in its period (exchange history the exchange has no candles for, holes in a CSV);
+    /// null when there were none, and for runs stored before gaps were reported.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CandleGapReport? DataGaps { get; init; }
 }

@@ -6,7 +6,8 @@ namespace AlgoTrade.Core.Backtesting;
 /// <summary>
 /// Streams a <see cref="BacktestResult"/> as <see cref="BacktestResultJsonContext"/> prints it, byte for byte (a test
 /// compares the two), for the CLI's tens of thousands of fills: the trades are written here, the rest through the
-/// context's generated writers only for the charts (which the CLI never has). Building the context's metadata
+/// context's generated writers only for the charts (which the CLI never has) and the data gaps (only a file with
+/// holes has them). Building the context's metadata
 /// (<see cref="BacktestTrade"/>'s enum converters, a property info per field, all generic code compiled at run time)
 /// cost more than writing 10 MB of fills in a one-shot 1M-candle run (docs/backtesting.md#speed).
 /// </summary>
@@ -17,6 +18,7 @@ public static class BacktestResultJsonWriter
     private static readonly JsonEncodedText Trades = JsonEncodedText.Encode("trades");
     private static readonly JsonEncodedText Log = JsonEncodedText.Encode("log");
     private static readonly JsonEncodedText Charts = JsonEncodedText.Encode("charts");
+    private static readonly JsonEncodedText DataGaps = JsonEncodedText.Encode("data_gaps");
     private static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
     private static readonly JsonEncodedText Side = JsonEncodedText.Encode("side");
     private static readonly JsonEncodedText Price = JsonEncodedText.Encode("price");
@@ -94,6 +96,11 @@ public static class BacktestResultJsonWriter
         {
             writer.WritePropertyName(Charts);
             JsonSerializer.Serialize(writer, charts, BacktestResultJsonContext.Default.BacktestCharts);
+        }
+        if (result.DataGaps is { } gaps)
+        {
+            writer.WritePropertyName(DataGaps);
+            JsonSerializer.Serialize(writer, gaps, BacktestResultJsonContext.Default.CandleGapReport);
         }
         writer.WriteEndObject();
         writer.Flush();

@@ -27,9 +27,7 @@ public sealed class CandleDownloader(IExchangeClientFactory exchanges, CandleSto
         var gaps = new List<CandleRange>();
         var timeframe = series.Timeframe;
         var step = timeframe.Duration;
-        // Candles opening before the start of the current interval are closed; later ones are not a gap yet.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var closedEnd = new DateTime(now.Ticks - now.Ticks % step.Ticks, DateTimeKind.Utc);
+        var closedEnd = ClosedEnd(clock, timeframe);
         foreach (var range in missing)
         {
             var cursor = range.From;
@@ -62,6 +60,13 @@ public sealed class CandleDownloader(IExchangeClientFactory exchanges, CandleSto
             logger.LogWarning("{Exchange} has no {Series} candles from {GapFrom:O} to {GapTo:O} ({MissingCandles} candles)",
                 exchange, series.ToString(), gap.From, gap.To, gap.Candles);
         return new CandleDownloadResult(requests, written, gaps);
+    }
+
+    /// <summary>Candles opening before the start of the current interval are closed; later ones are not a gap yet.</summary>
+    public static DateTime ClosedEnd(TimeProvider clock, Timeframe timeframe)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - now.Ticks % timeframe.Duration.Ticks, DateTimeKind.Utc);
     }
 
     private static async Task<(IReadOnlyList<Kline> Page, int Requests)> FetchAsync(

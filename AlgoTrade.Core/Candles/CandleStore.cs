@@ -9,10 +9,14 @@ namespace AlgoTrade.Core.Candles;
 
 /// <summary>
 /// The <c>candles</c> table: bulk writes through binary COPY that never change a stored row, range reads in
-/// open-time order, and coverage (stored ranges and gaps) computed by the database.
+/// open-time order, and coverage (stored ranges and gaps) read from <c>candle_ranges</c>, which every write keeps
+/// exact in its own transaction.
 /// </summary>
 public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
 {
+    // pg_advisory_xact_lock(int, int) key space: "CR" in ASCII; the second key is the series' hash.
+    private const int RangeLockSpace = 0x4352;
+
     /// <summary>
     /// Stores <paramref name="candles"/> in one transaction: COPY into a temporary table, then INSERT … ON CONFLICT DO
     /// NOTHING, so rows already stored (same series and open time) are kept as they were and counted as present.
@@ -51,8 +55,63 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             "ON CONFLICT DO NOTHING", connection, tx);
         AddSeries(insert, series);
         var inserted = await insert.ExecuteNonQueryAsync(ct);
+        // Nothing new: every row was already stored, so the ranges already cover it.
+        if (inserted > 0) await MergeRangesAsync(connection, tx, series, candles, ct);
         await tx.CommitAsync(ct);
         return new CandleWriteResult(inserted, candles.Length - inserted);
+    }
+
+    /// <summary>
+    /// Adds the written candles to the series' ranges. Writers of one series take turns here (an advisory lock held to
+    /// the commit), so each merges with ranges that include every earlier committed write.
+    /// </summary>
+    private static async Task MergeRangesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CandleSeriesKey series, ReadOnlyMemory<Candle> candles, CancellationToken ct)
+    {
+        await using (var lockSeries = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(@space, hashtext(@exchange || '|' || @symbol || '|' || @timeframe))", connection, tx))
+        {
+            lockSeries.Parameters.Add(new NpgsqlParameter<int>("space", NpgsqlDbType.Integer) { TypedValue = RangeLockSpace });
+            AddSeries(lockSeries, series);
+            await lockSeries.ExecuteNonQueryAsync(ct);
+        }
+
+        var step = series.Timeframe.Duration.Ticks;
+        var ticks = new long[candles.Length];
+        var span = candles.Span;
+        for (var i = 0; i < ticks.Length; i++) ticks[i] = span[i].OpenTime.Ticks;
+        var written = CandleRangeMerge.Runs(ticks, step);
+
+        var stored = new List<CandleRangeMerge.Span>();
+        await using (var select = new NpgsqlCommand(
+            "SELECT range_from, range_to FROM candle_ranges " +
+            "WHERE exchange = @exchange AND symbol = @symbol AND timeframe = @timeframe AND range_to >= @from AND range_from <= @to", connection, tx))
+        {
+            AddSeries(select, series);
+            AddRange(select, new DateTime(written.Min(r => r.From), DateTimeKind.Utc), new DateTime(written.Max(r => r.To), DateTimeKind.Utc));
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                stored.Add(new CandleRangeMerge.Span(reader.GetFieldValue<DateTime>(0).Ticks, reader.GetFieldValue<DateTime>(1).Ticks));
+        }
+
+        var merged = CandleRangeMerge.Union(stored, written, step);
+        var removed = stored.Except(merged).ToArray();
+        var added = merged.Except(stored).ToArray();
+        await using var update = new NpgsqlCommand(
+            "DELETE FROM candle_ranges WHERE exchange = @exchange AND symbol = @symbol AND timeframe = @timeframe AND range_from = ANY(@removed); " +
+            "INSERT INTO candle_ranges (exchange, symbol, timeframe, range_from, range_to, candles) " +
+            "SELECT @exchange, @symbol, @timeframe, f, t, n FROM unnest(@added_from, @added_to, @added_candles) AS a(f, t, n)", connection, tx);
+        AddSeries(update, series);
+        update.Parameters.Add(Times("removed", removed.Select(r => r.From)));
+        update.Parameters.Add(Times("added_from", added.Select(r => r.From)));
+        update.Parameters.Add(Times("added_to", added.Select(r => r.To)));
+        update.Parameters.Add(new NpgsqlParameter<long[]>("added_candles", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            TypedValue = [.. added.Select(r => (r.To - r.From) / step)],
+        });
+        await update.ExecuteNonQueryAsync(ct);
+
+        static NpgsqlParameter<DateTime[]> Times(string name, IEnumerable<long> ticks) =>
+            new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. ticks.Select(t => new DateTime(t, DateTimeKind.Utc))] };
     }
 
     /// <summary>Stored candles opening in [<paramref name="from"/>, <paramref name="to"/>), oldest first, streamed from the database.</summary>
@@ -80,7 +139,10 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         return [.. candles];
     }
 
-    /// <summary>Every stored series (or the one given) with its unbroken ranges and the gaps between them, optionally only within [from, to).</summary>
+    /// <summary>
+    /// Every stored series (or the one given) with its unbroken ranges and the gaps between them, optionally only within
+    /// [from, to). Reads <c>candle_ranges</c> (one row per range through its primary key), never the candles.
+    /// </summary>
     public async Task<IReadOnlyList<CandleSeriesCoverage>> CoverageAsync(CandleSeriesKey? series, DateTime? from, DateTime? to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,38 +151,24 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         await using var cmd = new NpgsqlCommand { Connection = connection };
         if (series is not null)
         {
-            where.Add("c.exchange = @exchange AND c.symbol = @symbol AND c.timeframe = @timeframe");
+            where.Add("r.exchange = @exchange AND r.symbol = @symbol AND r.timeframe = @timeframe");
             AddSeries(cmd, series);
         }
         if (from is { } f)
         {
-            where.Add("c.open_time >= @from");
+            where.Add("r.range_to > @from");
             cmd.Parameters.Add(Time("from", f));
         }
         if (to is { } t)
         {
-            where.Add("c.open_time < @to");
+            where.Add("r.range_from < @to");
             cmd.Parameters.Add(Time("to", t));
         }
-        // Gaps and islands: within an unbroken run, open time minus row number × step is constant. Steps are whole
-        // milliseconds, so the arithmetic stays in bigint (no interval or time-zone rules involved).
         cmd.CommandText = $"""
-            WITH steps AS (SELECT * FROM unnest(@codes, @steps) AS s(timeframe, step_ms)),
-            numbered AS (
-                SELECT c.exchange, c.symbol, c.timeframe, c.open_time, s.step_ms,
-                       (extract(epoch FROM c.open_time) * 1000)::bigint
-                         - s.step_ms * row_number() OVER (PARTITION BY c.exchange, c.symbol, c.timeframe ORDER BY c.open_time) AS island
-                FROM candles c JOIN steps s ON s.timeframe = c.timeframe
-                {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ),
-            islands AS (
-                SELECT exchange, symbol, timeframe, step_ms, min(open_time) AS first_open, max(open_time) AS last_open, count(*) AS candles
-                FROM numbered GROUP BY exchange, symbol, timeframe, step_ms, island
-            )
-            SELECT exchange, symbol, timeframe, first_open, last_open, candles,
-                   lead(first_open) OVER (PARTITION BY exchange, symbol, timeframe ORDER BY first_open) AS next_open
-            FROM islands
-            ORDER BY exchange, symbol, step_ms, first_open
+            SELECT r.exchange, r.symbol, r.timeframe, r.range_from, r.range_to
+            FROM candle_ranges r JOIN unnest(@codes, @steps) AS s(timeframe, step_ms) ON s.timeframe = r.timeframe
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY r.exchange, r.symbol, s.step_ms, r.range_from
             """;
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
         cmd.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
@@ -130,7 +178,7 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
 
         var result = new List<CandleSeriesCoverage>();
         CandleSeriesKey? current = null;
-        List<CandleRange> ranges = [], gaps = [];
+        List<CandleRange> ranges = [];
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -139,17 +187,40 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
                 var key = new CandleSeriesKey(reader.GetString(0), reader.GetString(1), timeframe);
                 if (key != current)
                 {
-                    if (current is not null) result.Add(new CandleSeriesCoverage(current, ranges, gaps));
-                    (current, ranges, gaps) = (key, [], []);
+                    if (current is not null) result.Add(Coverage(current, ranges));
+                    (current, ranges) = (key, []);
                 }
-                var end = reader.GetFieldValue<DateTime>(4) + timeframe.Duration;
-                ranges.Add(new CandleRange(reader.GetFieldValue<DateTime>(3), end, reader.GetInt64(5)));
-                if (!reader.IsDBNull(6) && reader.GetFieldValue<DateTime>(6) is var next)
-                    gaps.Add(new CandleRange(end, next, (next - end).Ticks / timeframe.Duration.Ticks));
+                if (Clip(reader.GetFieldValue<DateTime>(3), reader.GetFieldValue<DateTime>(4), timeframe.Duration.Ticks, from, to) is { } range)
+                    ranges.Add(range);
             }
         }
-        if (current is not null) result.Add(new CandleSeriesCoverage(current, ranges, gaps));
-        return result;
+        if (current is not null) result.Add(Coverage(current, ranges));
+        return result.Where(c => c.Ranges.Count > 0).ToList();
+    }
+
+    /// <summary>The candles of the range [rangeFrom, rangeTo) that open in [from, to); null when none do.</summary>
+    private static CandleRange? Clip(DateTime rangeFrom, DateTime rangeTo, long step, DateTime? from, DateTime? to)
+    {
+        long first = rangeFrom.Ticks, end = rangeTo.Ticks;
+        if (from is { } f && f.Ticks > first) first += (f.Ticks - first + step - 1) / step * step;
+        if (to is { } t && t.Ticks < end) end = rangeFrom.Ticks + Math.Max(0, t.Ticks - rangeFrom.Ticks + step - 1) / step * step;
+        return end > first ? new CandleRange(new DateTime(first, DateTimeKind.Utc), new DateTime(end, DateTimeKind.Utc), (end - first) / step) : null;
+    }
+
+    /// <summary>A series' ranges (in start order) and the stretches no range covers between them.</summary>
+    private static CandleSeriesCoverage Coverage(CandleSeriesKey series, List<CandleRange> ranges)
+    {
+        var gaps = new List<CandleRange>();
+        var step = series.Timeframe.Duration.Ticks;
+        // Ranges on shifted grids may overlap in time; a gap is only what none of the earlier ones reaches.
+        var covered = DateTime.MinValue;
+        foreach (var range in ranges)
+        {
+            if (covered != DateTime.MinValue && range.From > covered)
+                gaps.Add(new CandleRange(covered, range.From, (range.From - covered).Ticks / step));
+            if (range.To > covered) covered = range.To;
+        }
+        return new CandleSeriesCoverage(series, ranges, gaps);
     }
 
     /// <summary>The parts of [from, to) with no stored candle, on the timeframe's grid, oldest first.</summary>

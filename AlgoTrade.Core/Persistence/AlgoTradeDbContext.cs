@@ -15,6 +15,7 @@ public class AlgoTradeDbContext(DbContextOptions<AlgoTradeDbContext> options) : 
     public DbSet<UserNotificationPreference> UserNotificationPreferences => Set<UserNotificationPreference>();
     public DbSet<BacktestJob> BacktestJobs => Set<BacktestJob>();
     public DbSet<StoredCandle> Candles => Set<StoredCandle>();
+    public DbSet<StoredCandleRange> CandleRanges => Set<StoredCandleRange>();
     public DbSet<PaperBalance> PaperBalances => Set<PaperBalance>();
     public DbSet<PaperOrder> PaperOrders => Set<PaperOrder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

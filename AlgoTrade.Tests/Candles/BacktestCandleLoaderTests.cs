@@ -89,6 +89,25 @@ public sealed class BacktestCandleLoaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_late_listing_is_a_gap_of_the_period_and_candles_not_closed_yet_are_none()
+    {
+        var now = DateTime.UtcNow;
+        var hour = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc);
+        var listed = hour.AddHours(-20);
+        _binance.KlineMissing = (_, open) => open < listed;
+
+        var loaded = await Loader.LoadWithGapsAsync(ExchangeNames.Binance, _symbol, Timeframe.H1, hour.AddHours(-30), hour.AddHours(5), CancellationToken.None);
+
+        Assert.Equal(20, loaded.Candles.Length);
+        var gaps = loaded.Gaps!;
+        Assert.Equal([new CandleRange(hour.AddHours(-30), listed, 10)], gaps.Gaps);
+        Assert.Equal((hour.AddHours(-30), hour, 30L, 10L), (gaps.From, gaps.To, gaps.ExpectedCandles, gaps.MissingCandles));
+
+        var whole = await Loader.LoadWithGapsAsync(ExchangeNames.Binance, _symbol, Timeframe.H1, listed, hour.AddHours(5), CancellationToken.None);
+        Assert.Null(whole.Gaps);
+    }
+
+    [Fact]
     public async Task An_interrupted_download_keeps_its_committed_pages_and_resumes_where_it_stopped()
     {
         using var interrupt = new CancellationTokenSource();

@@ -14,6 +14,15 @@ if (args is ["generate-csv", var path, ..])
     return 0;
 }
 
+// coverage <connection> [rows] [others] [runs]: candle coverage time on a store holding a series of `rows` 1m candles
+// (default 1,000,000) and `others` more series (default 50); see bench/candle-coverage.sh and docs/backtesting.md.
+if (args is ["coverage", var connection, ..])
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await CoverageBenchmark.RunAsync(connection, Arg(2, 1_000_000), Arg(3, 50), Arg(4, 20));
+    return 0;
+}
+
 // quick [rules]: timed runs of the ema_cross_rsi (or the three-condition rules) backtest without BenchmarkDotNet, for a sanity check (no tiered-JIT warm-up, so slower than the benchmark).
 if (args is ["quick"] or ["quick", "rules"])
 {

@@ -9,11 +9,11 @@ namespace AlgoTrade.Core.Backtesting.Jobs;
 /// <summary>
 /// Closed candles in [start, end) for a backtest. Exchange history comes from the candle store, which first downloads
 /// only the ranges it lacks (<see cref="CandleDownloader"/>); a later run over the same period makes no exchange
-/// request. The simulated market computes its history and bypasses the store. Gaps the exchange has are logged and
-/// left as gaps.
+/// request. The simulated market computes its history and bypasses the store. Gaps the exchange has are left as gaps
+/// and reported with the candles (<see cref="CandleGapReport"/>).
 /// </summary>
 public sealed class BacktestCandleLoader(
-    IExchangeClientFactory exchanges, CandleStore store, CandleDownloader downloader, ILogger<BacktestCandleLoader> logger)
+    IExchangeClientFactory exchanges, CandleStore store, CandleDownloader downloader, TimeProvider clock, ILogger<BacktestCandleLoader> logger)
 {
     public const int PageSize = CandleDownloader.PageSize;
     public const int MaxCandles = 200_000;
@@ -22,7 +22,11 @@ public sealed class BacktestCandleLoader(
     public static long CountCandles(DateTime start, DateTime end, Timeframe timeframe) =>
         end <= start ? 0 : ((end - start).Ticks + timeframe.Duration.Ticks - 1) / timeframe.Duration.Ticks;
 
-    public async Task<Candle[]> LoadAsync(string exchange, string symbol, Timeframe timeframe, DateTime start, DateTime end, CancellationToken ct)
+    public async Task<Candle[]> LoadAsync(string exchange, string symbol, Timeframe timeframe, DateTime start, DateTime end, CancellationToken ct) =>
+        (await LoadWithGapsAsync(exchange, symbol, timeframe, start, end, ct)).Candles;
+
+    /// <summary>The candles and the gaps they have in [start, end); the part of the period whose candles have not closed yet is no gap.</summary>
+    public async Task<BacktestCandles> LoadWithGapsAsync(string exchange, string symbol, Timeframe timeframe, DateTime start, DateTime end, CancellationToken ct)
     {
         if (CountCandles(start, end, timeframe) > MaxCandles)
             throw TooMany();
@@ -43,32 +47,21 @@ public sealed class BacktestCandleLoader(
                 throw new BacktestDataException(ex.Message);
             }
             candles = await store.LoadAsync(series, start, end, ct);
-            LogGaps(series, candles);
         }
         if (candles.Length == 0)
             throw new BacktestDataException($"{exchange} has no closed {symbol} {timeframe.Code} candles between {start:yyyy-MM-dd HH:mm} and {end:yyyy-MM-dd HH:mm} UTC.");
         logger.LogInformation("Loaded {CandleCount} {Symbol} {Timeframe} candles from {Exchange}", candles.Length, symbol, timeframe.Code, exchange);
-        return candles;
+
+        var closedEnd = CandleDownloader.ClosedEnd(clock, timeframe);
+        var gaps = CandleGapReport.Find(candles, start, end < closedEnd ? end : closedEnd, timeframe);
+        if (gaps is { GapCount: > 0 })
+            logger.LogWarning("{Exchange} {Symbol} {Timeframe} history has {GapCount} gap(s), {MissingCandles} missing candle(s); the backtest runs over them as they are",
+                exchange, symbol, timeframe.Code, gaps.GapCount, gaps.MissingCandles);
+        return new BacktestCandles(candles, gaps is { GapCount: > 0 } ? gaps : null);
     }
 
     private BacktestDataException TooMany() =>
         new($"More than {MaxCandles:N0} candles between start and end: shorten the period or pick a longer timeframe.");
-
-    private void LogGaps(CandleSeriesKey series, Candle[] candles)
-    {
-        var step = series.Timeframe.Duration;
-        long gaps = 0, missing = 0;
-        for (var i = 1; i < candles.Length; i++)
-        {
-            var delta = candles[i].OpenTime - candles[i - 1].OpenTime;
-            if (delta <= step) continue;
-            gaps++;
-            missing += delta.Ticks / step.Ticks - 1;
-        }
-        if (gaps > 0)
-            logger.LogWarning("{Series} history has {GapCount} gap(s), {MissingCandles} missing candle(s); the backtest runs over them as they are",
-                series.ToString(), gaps, missing);
-    }
 
     private async Task<Candle[]> LoadSimulatedAsync(string exchange, string symbol, Timeframe timeframe, DateTime start, DateTime end, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Notifications;
@@ -49,7 +50,9 @@ public sealed class BacktestJobRunner(
         try
         {
             if (config is null) throw new BacktestDataException("The stored config is empty.");
-            var candles = item.ReadPayload<BacktestPayload>(WorkQueue.WorkQueue.PayloadJson).ReadCandles() ?? await LoadAsync(config, ct);
+            var (candles, gaps) = item.ReadPayload<BacktestPayload>(WorkQueue.WorkQueue.PayloadJson).ReadCandles() is { } uploaded
+                ? new BacktestCandles(uploaded, UploadedGaps(config, uploaded))
+                : await LoadAsync(config, ct);
             // CPU-bound: off the worker slot's thread. The callback stops the run within a few thousand candles of a cancel.
             var result = await Task.Run(() => Results.BacktestChartBuilder.Attach(Backtester.Run(config, candles, (done, total) =>
             {
@@ -57,7 +60,7 @@ public sealed class BacktestJobRunner(
                 var f = (double)done / total;
                 Volatile.Write(ref fraction.Value, f);
                 item.Progress.Report(f);
-            }), config, candles), ct);
+            }), config, candles) with { DataGaps = gaps }, ct);
             await progressStop.CancelAsync();
             await progressWriter;
             if (await FinishAsync(item, config, result.Summary, BacktestJobStatus.Completed, JsonDocument.Parse(BacktestJson.Serialize(result)), null))
@@ -90,12 +93,18 @@ public sealed class BacktestJobRunner(
         await FinishAsync(item, config, null, BacktestJobStatus.Failed, null, reason);
     }
 
-    private Task<Candle[]> LoadAsync(BacktestConfig config, CancellationToken ct)
+    private Task<BacktestCandles> LoadAsync(BacktestConfig config, CancellationToken ct)
     {
         if (config.ExchangeName is null || config.Start is null || config.End is null)
             throw new BacktestDataException("The config names no exchange and period to fetch candles for.");
-        return loader.LoadAsync(config.ExchangeName, config.Symbol, Timeframe.Parse(config.Timeframe), config.Start.Value, config.End.Value, ct);
+        return loader.LoadWithGapsAsync(config.ExchangeName, config.Symbol, Timeframe.Parse(config.Timeframe), config.Start.Value, config.End.Value, ct);
     }
+
+    /// <summary>Holes in the uploaded file within the period the run selects from it; the file's ends are where its data ends.</summary>
+    private static CandleGapReport? UploadedGaps(BacktestConfig config, Candle[] candles) =>
+        CandleGapReport.Find(Backtester.SelectRange(candles, config.Start, config.End), Timeframe.Parse(config.Timeframe)) is { GapCount: > 0 } gaps
+            ? gaps
+            : null;
 
     /// <summary>The job row's progress, about once a second, for pages that read it (the work item carries it too).</summary>
     private async Task WriteProgressAsync(WorkItemContext item, StrongBox<double> fraction, CancellationToken ct)

@@ -973,6 +973,44 @@ namespace AlgoTrade.Core.Persistence.Migrations
                     b.ToTable("candles", (string)null);
                 });
 
+            modelBuilder.Entity("AlgoTrade.Core.Domain.StoredCandleRange", b =>
+                {
+                    b.Property<string>("Exchange")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("exchange");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("Timeframe")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("timeframe");
+
+                    b.Property<DateTime>("RangeFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("range_from");
+
+                    b.Property<long>("Candles")
+                        .HasColumnType("bigint")
+                        .HasColumnName("candles");
+
+                    b.Property<DateTime>("RangeTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("range_to");
+
+                    b.HasKey("Exchange", "Symbol", "Timeframe", "RangeFrom")
+                        .HasName("pk_candle_ranges");
+
+                    b.ToTable("candle_ranges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_candle_ranges_nonempty", "range_to > range_from AND candles > 0");
+                        });
+                });
+
             modelBuilder.Entity("AlgoTrade.Core.Domain.Sweep", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Backtesting.Results;
+using AlgoTrade.Core.Candles;
+using AlgoTrade.Core.Market;
 
 namespace AlgoTrade.Tests.Core.Backtesting;
 
@@ -35,6 +37,15 @@ public class BacktestResultJsonContextTests
             Log = ["a \"quoted\" <note> → 2 % & more", ""],
         };
         Assert.Equal(BacktestJson.Serialize(sparse, indented: true), Written(sparse));
+
+        // And with the gaps of the run's data.
+        var holed = BacktesterTests.Synthetic(2_000).Where((_, i) => i is not (>= 500 and < 520)).ToArray();
+        var withGaps = withCharts with { DataGaps = CandleGapReport.Find(holed, Timeframe.M1) };
+        Assert.NotNull(withGaps.DataGaps);
+        var expected = BacktestJson.Serialize(withGaps, indented: true);
+        Assert.Contains("\"data_gaps\"", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, JsonSerializer.Serialize(withGaps, BacktestResultJsonContext.Default.BacktestResult));
+        Assert.Equal(expected, Written(withGaps));
     }
 
     private static string Written(BacktestResult result)

@@ -68,6 +68,51 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_rows_of_the_csv_are_listed_in_the_json_as_gaps_and_not_filled()
+    {
+        var csv = new StringBuilder("datetime,open,high,low,close,volume\n");
+        var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 600; i++)
+        {
+            // Minutes 100-104 and 300 are not in the file.
+            if (i is >= 100 and <= 104 or 300) continue;
+            var open = 100 + i % 9 * 0.5;
+            csv.Append(CultureInfo.InvariantCulture, $"{start.AddMinutes(i):yyyy-MM-dd HH:mm:ss},{open},{open + 1},{open - 1},{open + 0.25},3\n");
+        }
+        var data = Write("holes.csv", csv.ToString());
+
+        var (code, output, error) = await CliRunner.RunAsync("backtest", "--config", ConfigFile(), "--data", data, "--json");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("6 missing candle(s)", error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(594, json.RootElement.GetProperty("summary").GetProperty("candles").GetInt32());
+        var gaps = json.RootElement.GetProperty("data_gaps");
+        Assert.Equal(600, gaps.GetProperty("expected_candles").GetInt64());
+        Assert.Equal(6, gaps.GetProperty("missing_candles").GetInt64());
+        Assert.Equal(2, gaps.GetProperty("gap_count").GetInt32());
+        Assert.Equal(1.0, gaps.GetProperty("missing_pct").GetDouble(), 9);
+        Assert.Equal(
+            [("2025-01-01T01:40:00Z", "2025-01-01T01:45:00Z", 5L), ("2025-01-01T05:00:00Z", "2025-01-01T05:01:00Z", 1L)],
+            gaps.GetProperty("gaps").EnumerateArray().Select(g => (g.GetProperty("from").GetString(), g.GetProperty("to").GetString(), g.GetProperty("candles").GetInt64())));
+
+        // Within the configured period only: from minute 200 on, the one missing minute is 300.
+        var (_, later, _) = await CliRunner.RunAsync("backtest", "--config", ConfigFile(",\"start\":\"2025-01-01T03:20:00Z\""), "--data", data, "--json");
+        using var laterJson = JsonDocument.Parse(later);
+        Assert.Equal(1, laterJson.RootElement.GetProperty("data_gaps").GetProperty("missing_candles").GetInt64());
+        Assert.Equal(400, laterJson.RootElement.GetProperty("data_gaps").GetProperty("expected_candles").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_csv_without_holes_has_no_gaps_in_the_json()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("backtest", "--config", ConfigFile(), "--data", BinanceCsv(500), "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.TryGetProperty("data_gaps", out _));
+    }
+
+    [Fact]
     public async Task Invalid_config_fails_listing_every_field()
     {
         var config = Write("bad.json", """

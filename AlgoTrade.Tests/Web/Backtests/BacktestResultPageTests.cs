@@ -3,6 +3,8 @@ using System.Security.Claims;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Backtesting.Jobs;
 using AlgoTrade.Core.Backtesting.Results;
+using AlgoTrade.Core.Candles;
+using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Hosting.Live;
@@ -84,6 +86,60 @@ public class BacktestResultPageTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Trade #3", cut.Find("#selected-trip").TextContent, StringComparison.Ordinal));
         var select = _ctx.JSInterop.Invocations.Last(i => i.Identifier == "selectTrip");
         Assert.Equal(3, Assert.IsType<BacktestRoundTrip>(select.Arguments[1]).Number);
+    }
+
+    [Fact]
+    public async Task A_run_whose_data_had_gaps_warns_with_the_share_missing_and_lists_them()
+    {
+        var candles = BacktestChartBuilderTests.Hourly(400);
+        var config = BacktestChartBuilderTests.Config();
+        // Hours 100-109 and 250 are missing from the data the run had.
+        var holed = candles.Where((_, i) => i is not (>= 100 and < 110 or 250)).ToArray();
+        var gaps = CandleGapReport.Find(holed, Timeframe.H1)!;
+        var result = BacktestChartBuilder.Attach(Backtester.Run(config, holed), config, holed) with { DataGaps = gaps };
+        var id = await BacktestJobRows.SaveAsync(_core, _userId, config, BacktestJson.Serialize(result));
+
+        var cut = _ctx.Render<BacktestDetail>(p => p.Add(d => d.Id, id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#backtest-gaps")));
+        var summary = cut.Find("#backtest-gaps-summary").TextContent;
+        Assert.Contains("11 missing candles", summary, StringComparison.Ordinal);
+        Assert.Contains("in 2 gaps", summary, StringComparison.Ordinal);
+        Assert.Contains("2.75 % of the 400 candles", summary, StringComparison.Ordinal);
+        var rows = cut.FindAll("#backtest-gap-list tr.gap-row");
+        Assert.Equal(2, rows.Count);
+        var first = candles[100].OpenTime;
+        Assert.Equal([BacktestFormat.Time(first), BacktestFormat.Time(first.AddHours(10)), "10"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal("1", rows[1].QuerySelectorAll("td")[2].TextContent);
+        Assert.Empty(cut.FindAll("#backtest-gaps-more"));
+    }
+
+    [Fact]
+    public void The_gaps_panel_shows_the_first_gaps_and_counts_the_rest()
+    {
+        // Every third hour is missing: 30 gaps of one candle.
+        var candles = BacktestChartBuilderTests.Hourly(90).Where((_, i) => i % 3 != 1).ToArray();
+        var gaps = CandleGapReport.Find(candles, Timeframe.H1)!;
+        Assert.Equal(30, gaps.GapCount);
+
+        var cut = _ctx.Render<DataGapsPanel>(p => p.Add(g => g.Gaps, gaps));
+
+        Assert.Equal(DataGapsPanel.MaxShown, cut.FindAll("tr.gap-row").Count);
+        Assert.Equal("… and 10 more gaps.", cut.Find("#backtest-gaps-more").TextContent.Trim());
+        Assert.Equal("30", cut.Find("#backtest-gaps").GetAttribute("data-gaps"));
+        Assert.Contains("33.33 %", cut.Find("#backtest-gaps-summary").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_without_gaps_shows_no_gap_warning()
+    {
+        var candles = BacktestChartBuilderTests.Hourly(300);
+        var config = BacktestChartBuilderTests.Config();
+        var result = BacktestChartBuilder.Attach(Backtester.Run(config, candles), config, candles);
+        var id = await BacktestJobRows.SaveAsync(_core, _userId, config, BacktestJson.Serialize(result));
+
+        var cut = _ctx.Render<BacktestDetail>(p => p.Add(d => d.Id, id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#chart-backtest-price")));
+        Assert.Empty(cut.FindAll("#backtest-gaps"));
     }
 
     [Fact]
