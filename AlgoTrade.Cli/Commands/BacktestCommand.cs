@@ -23,7 +23,7 @@ internal static class BacktestCommand
         if (!File.Exists(configPath)) throw new CliException($"Config file not found: {configPath}");
         if (!File.Exists(dataPath)) throw new CliException($"Data file not found: {dataPath}");
 
-        var read = BacktestConfigReader.Read(await File.ReadAllTextAsync(configPath, ct));
+        var read = BacktestConfigReader.Read(File.ReadAllText(configPath));
         if (!read.IsValid)
             throw new CliException($"Invalid config {configPath}:{Environment.NewLine}  "
                 + string.Join(Environment.NewLine + "  ", ValidationErrors.Describe(read.Errors)));
@@ -83,15 +83,17 @@ internal static class BacktestCommand
     {
         if (ReferenceEquals(stdout, Console.Out))
         {
-            await stdout.FlushAsync(ct);
-            await using var stream = Console.OpenStandardOutput();
+            // Synchronous, like the console stream underneath: the first real await costs milliseconds of
+            // thread-pool and async machinery start-up in a one-shot process.
+            stdout.Flush();
+            using var stream = Console.OpenStandardOutput();
             BacktestResultJsonWriter.Write(stream, result);
-            await stream.WriteAsync("\n"u8.ToArray(), ct);
+            stream.Write("\n"u8);
             return;
         }
         using var buffer = new MemoryStream();
         BacktestResultJsonWriter.Write(buffer, result);
-        await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).AsMemory(), ct);
     }
 
     internal static string FormatSummary(BacktestConfig config, BacktestResult result)

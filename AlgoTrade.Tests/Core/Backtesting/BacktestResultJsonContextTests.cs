@@ -30,6 +30,14 @@ public class BacktestResultJsonContextTests
         Assert.NotNull(withCharts.Charts);
         Assert.Equal(BacktestJson.Serialize(withCharts, indented: true), Written(withCharts));
 
+        // Undefined ratios are null, and log lines keep the serializer's escaping.
+        var sparse = result with
+        {
+            Summary = result.Summary with { CagrPct = null, SharpeRatio = null, ProfitFactor = null, AverageTradeDurationHours = null },
+            Log = ["a \"quoted\" <note> → 2 % & more", ""],
+        };
+        Assert.Equal(BacktestJson.Serialize(sparse, indented: true), Written(sparse));
+
         // And with the gaps of the run's data.
         var holed = BacktesterTests.Synthetic(2_000).Where((_, i) => i is not (>= 500 and < 520)).ToArray();
         var withGaps = withCharts with { DataGaps = CandleGapReport.Find(holed, Timeframe.M1) };

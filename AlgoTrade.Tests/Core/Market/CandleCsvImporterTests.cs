@@ -245,6 +245,8 @@ public class CandleCsvImporterTests
     {
         "clean", "blank-and-bad-rows-around-the-split", "gap-across-the-split", "out-of-order-across-the-split",
         "many-bad-rows-in-both-halves", "header-crlf", "header-with-blank-lines-and-bom",
+        // Binance rows the byte-level reader takes, and ones it hands back to the general reader.
+        "crlf", "microsecond-times", "bad-row-in-the-tail-only", "exponents-and-quoted-fields",
     };
 
     /// <summary>
@@ -257,7 +259,7 @@ public class CandleCsvImporterTests
     {
         const int rows = 160_000;
         var header = variant.StartsWith("header", StringComparison.Ordinal);
-        var newline = variant == "header-crlf" ? "\r\n" : "\n";
+        var newline = variant is "header-crlf" or "crlf" ? "\r\n" : "\n";
         var text = new System.Text.StringBuilder();
         if (variant == "header-with-blank-lines-and-bom") text.Append('\uFEFF').Append(newline).Append(newline);
         if (header) text.Append("datetime,open,high,low,close,volume").Append(newline);
@@ -283,13 +285,20 @@ public class CandleCsvImporterTests
                 case "header-with-blank-lines-and-bom" when i % 30_000 == 11:
                     text.Append("   ").Append(newline);
                     break;
+                case "bad-row-in-the-tail-only" when i == rows * 3 / 4:
+                    text.Append("1704067200000,1,2,1,2").Append(newline);
+                    continue;
+                case "exponents-and-quoted-fields" when i % 25_000 == 5:
+                    var at = (long)(time - DateTime.UnixEpoch).TotalMilliseconds;
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{at},1.005e2,102.25, 99.75,\"101.125\",{i}.25,{at + 59_999},1.5,10,0.5,0.75,0").Append(newline);
+                    continue;
             }
             var volume = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i}.25");
             if (header)
                 text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd HH:mm:ss},100.5,102.25,99.75,101.125,{volume}").Append(newline);
             else
             {
-                var ms = (long)(time - DateTime.UnixEpoch).TotalMilliseconds;
+                var ms = (long)(time - DateTime.UnixEpoch).TotalMilliseconds * (variant == "microsecond-times" ? 1000 : 1);
                 text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{ms},100.5,102.25,99.75,101.125,{volume},{ms + 59_999},1.5,10,0.5,0.75,0").Append(newline);
             }
         }
@@ -310,8 +319,10 @@ public class CandleCsvImporterTests
             Assert.Equal(oneThread.MissingCandles, halves.MissingCandles);
             Assert.Equal(oneThread.Candles.Length, halves.Candles.Length);
             Assert.True(oneThread.Candles.AsSpan().SequenceEqual(halves.Candles));
-            Assert.Equal(variant is "clean" or "header-crlf" or "header-with-blank-lines-and-bom" or "gap-across-the-split", halves.Succeeded);
-            Assert.Equal(variant is "gap-across-the-split" or "out-of-order-across-the-split" or "many-bad-rows-in-both-halves", halves.MissingCandles > 0);
+            Assert.Equal(variant is "clean" or "header-crlf" or "header-with-blank-lines-and-bom" or "gap-across-the-split"
+                or "crlf" or "microsecond-times" or "exponents-and-quoted-fields", halves.Succeeded);
+            Assert.Equal(variant is "gap-across-the-split" or "out-of-order-across-the-split" or "many-bad-rows-in-both-halves"
+                or "bad-row-in-the-tail-only", halves.MissingCandles > 0);
             Assert.Equal(halves, CandleCsvImporter.ImportFile(path, Timeframe.M1), ImportComparer.Instance);
         }
         finally
