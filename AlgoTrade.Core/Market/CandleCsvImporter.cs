@@ -164,19 +164,14 @@ public static class CandleCsvImporter
         HugePages.Advise(array);
         var first = new PartReader(timeframe, lineOffset: 0, CandleBuffer.Over(array, 0, headCapacity));
         var second = new PartReader(timeframe, lineOffset: head.Lines, CandleBuffer.Over(array, headCapacity, tail.Lines));
-        var bytes = format == CandleCsvFormat.BinanceKline;
         Parallel.Invoke(
             () =>
             {
-                if (bytes && rowsBeforeData == 0 && first.TryReadBinanceBytes(file, 0, split)) return;
-                first = new PartReader(timeframe, lineOffset: 0, CandleBuffer.Over(array, 0, headCapacity));
                 using var reader = new StreamReader(new FileSegmentStream(file, 0, split), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
                 first.Read(reader, knownFormat: null, 0, 0);
             },
             () =>
             {
-                if (bytes && second.TryReadBinanceBytes(file, split, length)) return;
-                second = new PartReader(timeframe, lineOffset: head.Lines, CandleBuffer.Over(array, headCapacity, tail.Lines));
                 using var reader = new StreamReader(new FileSegmentStream(file, split, length), Utf8NoPreamble, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
                 second.Read(reader, format, 0, 0);
             });
@@ -267,22 +262,6 @@ public static class CandleCsvImporter
         public CandleCsvFormat? Format { get; private set; }
         public int LastLine { get; private set; }
         public ref CandleBuffer Candles => ref _candles;
-
-        /// <summary>
-        /// Binance rows of the plain shape straight from the bytes; false (and this reader is spent) at the first row
-        /// that is not, or when the rows outnumber the space given.
-        /// </summary>
-        public bool TryReadBinanceBytes(SafeFileHandle file, long from, long to)
-        {
-            Format = CandleCsvFormat.BinanceKline;
-            return BinanceKlineBytes.TryRead(file, from, to, (candle, line) =>
-            {
-                _candles.Add(candle);
-                Spacing!.Next(candle.OpenTime, line + _lineOffset);
-                LastLine = line;
-                return !_candles.Overflowed;
-            });
-        }
 
         public void Read(TextReader text, CandleCsvFormat? knownFormat, long lengthHint, int lineCount)
         {
