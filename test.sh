@@ -55,7 +55,7 @@ passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 # CI keeps only the tail of the output, so the failures are repeated here, after everything else.
 if [ "$failed" != 0 ]; then
   echo "==> Failed tests"
-  awk '/^  Failed [A-Za-z]/ {n = 20} /^  Passed |^\[xUnit/ {n = 0} n > 0 {print; n--}' TestResults/test-output.log | cut -c1-400
+  awk '/^  Failed [A-Za-z]/ {n = seen[$0]++ ? 0 : 20} /^  Passed |^\[xUnit/ {n = 0} n > 0 {print; n--}' TestResults/test-output.log | cut -c1-400
 fi
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -110,7 +110,7 @@ public class ExplorerComponentTests : MudBunitContext, IClassFixture<ExplorerDat
             Assert.Contains("at-log-error", row.ClassName);
             Assert.Contains($"#{_data.AliceEth.Id} Alice ETH", row.TextContent);
         });
-        Assert.True(cut.Find("#page-older").HasAttribute("disabled"));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("#page-older").HasAttribute("disabled")));
         Assert.Contains($"bot={_data.AliceEth.Id}", cut.Find("#export-csv").GetAttribute("href"));
         Assert.Contains("level=ERROR", cut.Find("#export-jsonl").GetAttribute("href"));
     }

@@ -30,6 +30,7 @@ public class BacktestGapsWalkTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync(browser.App, email, TestUsers.Password);
 
         await page.GotoAsync($"/backtests/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(page); // the interactive render replaces the prerendered panel
         await Expect(page.Locator("#backtest-gaps")).ToBeVisibleAsync();
         await Expect(page.Locator("#backtest-gaps-summary")).ToContainTextAsync("38 missing candles in 2 gaps: 1.90 % of the 2,000 candles");
         await Expect(page.Locator("#backtest-gap-list tr.gap-row")).ToHaveCountAsync(2);
