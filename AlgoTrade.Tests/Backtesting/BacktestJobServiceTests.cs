@@ -8,6 +8,7 @@ using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Events;
 using AlgoTrade.Core.Exchanges;
 using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Runtime;
 using AlgoTrade.Core.Trading;
 using AlgoTrade.Hosting.Live;
@@ -27,6 +28,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
     private static readonly DateTime End = new(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly RecordingScheduleControl _schedule = new();
+    private FreshDatabase _database = default!;
     private ServiceProvider _services = default!;
     private BacktestJobService _jobs = default!;
     private int _alice;
@@ -34,8 +36,11 @@ public class BacktestJobServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connection = await TestDatabase.SharedAsync();
-        _services = CoreServices.Build(connection, s =>
+        // A database of its own: on the shared one, another test's work-queue node could claim these jobs first.
+        _database = await TestDatabase.CreateFreshAsync();
+        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
+            await DatabaseSetup.MigrateAsync(db);
+        _services = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(_schedule);
             s.AddSingleton<IBotEventHub, BotEventHub>();
@@ -46,7 +51,11 @@ public class BacktestJobServiceTests : IAsyncLifetime
         _mallory = await BotFixtures.NewUserAsync(_services, "bt-mallory");
     }
 
-    public async Task DisposeAsync() => await _services.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
 
     private static BacktestConfig Config(string exchange = ExchangeNames.Simulated, string symbol = "BTCUSDT", string timeframe = "1h") => new()
     {
@@ -117,7 +126,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
         Assert.Equal(expected.EquityCurve, job.Result.EquityCurve);
 
         // What is stored is the snake_case results document and the config with the bot's column names.
-        await using var db = await TestDatabase.SharedContextAsync();
+        await using var db = TestDatabase.CreateContext(_database.ConnectionString);
         var row = await db.BacktestJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id);
         Assert.Equal(expected.Summary.FinalEquity, row.Results!.RootElement.GetProperty("summary").GetProperty("final_equity").GetDouble());
         Assert.True(row.Results.RootElement.GetProperty("equity_curve").GetArrayLength() > 0);
