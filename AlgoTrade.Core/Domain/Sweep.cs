@@ -18,6 +18,12 @@ public class Sweep
     /// <summary>The best qualifying evaluation so far (a <c>SweepPointResult</c>), or null.</summary>
     public JsonDocument? Best { get; set; }
 
+    /// <summary>
+    /// Candles the sweep's period lacks (a <c>CandleGapReport</c>), written with the first chunk from the data every
+    /// evaluation reads; null when the data has no gap or no chunk has finished yet.
+    /// </summary>
+    public JsonDocument? DataGaps { get; set; }
+
     public string? ErrorMessage { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

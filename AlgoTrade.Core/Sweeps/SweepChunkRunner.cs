@@ -11,7 +11,7 @@ namespace AlgoTrade.Core.Sweeps;
 
 /// <summary>
 /// Runs one chunk of a sweep: evaluates its points on this node's cores over the sweep's cached candles, then in one
-/// transaction (the sweep row locked) writes the evaluations not written yet, recounts progress, updates the best
+/// transaction (the sweep row locked) writes the evaluations not written yet, the gaps of the sweep's data (once), recounts progress, updates the best
 /// point and completes the sweep when every point is in. A chunk run twice (its node died after committing) writes
 /// nothing twice. A data problem (no candles) fails the whole sweep with the message; its other chunks then do nothing.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class SweepChunkRunner(
             Runtime.CrashPoint.Reached(Runtime.CrashPoint.SweepChunkEvaluating);
             var parallelism = options.Value.MaxParallelism > 0 ? options.Value.MaxParallelism : Environment.ProcessorCount;
             results = await Task.Run(() => SweepEvaluator.Evaluate(plan.Plan, data, chunk.From, chunk.Count, parallelism, ct), ct);
-            await WriteAsync(sweepId, plan.Plan, results, commit, ct);
+            await WriteAsync(sweepId, plan.Plan, data, results, commit, ct);
         }
         catch (BacktestDataException ex)
         {
@@ -75,7 +75,7 @@ public sealed class SweepChunkRunner(
         if (await commit(db, ct)) await tx.CommitAsync(ct);
     }
 
-    private async Task WriteAsync(Guid sweepId, SweepPlan plan, SweepPointResult[] results, Func<AlgoTradeDbContext, CancellationToken, Task<bool>>? commit, CancellationToken ct)
+    private async Task WriteAsync(Guid sweepId, SweepPlan plan, SweepData data, SweepPointResult[] results, Func<AlgoTradeDbContext, CancellationToken, Task<bool>>? commit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -97,6 +97,9 @@ public sealed class SweepChunkRunner(
         Runtime.CrashPoint.Reached(Runtime.CrashPoint.SweepChunkWriting);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // Every chunk read the same candles; the first to commit stores their gaps for the whole sweep.
+        if (sweep.DataGaps is null && data.Gaps is { } gaps)
+            sweep.DataGaps = JsonDocument.Parse(BacktestJson.Serialize(gaps));
         sweep.EvaluatedPoints = await db.SweepEvaluations.LongCountAsync(e => e.SweepId == sweepId, ct);
         var best = await db.SweepEvaluations.AsNoTracking()
             .Where(e => e.SweepId == sweepId && e.MeetsConstraints && e.InSampleScore != null)

@@ -1,4 +1,5 @@
 using AlgoTrade.Core.Backtesting;
+using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Market;
 
 namespace AlgoTrade.Core.Sweeps;
@@ -9,17 +10,25 @@ namespace AlgoTrade.Core.Sweeps;
 /// </summary>
 public sealed class SweepData
 {
-    private SweepData(Candle[] candles, IReadOnlyList<SweepWindow> windows)
+    private SweepData(Candle[] candles, IReadOnlyList<SweepWindow> windows, CandleGapReport? gaps)
     {
         Candles = candles;
         Windows = windows;
+        Gaps = gaps;
     }
 
     public Candle[] Candles { get; }
     public IReadOnlyList<SweepWindow> Windows { get; }
 
-    /// <summary>Selects the base config's [start, end) from <paramref name="candles"/> (ascending) and splits it; throws <see cref="BacktestDataException"/> when there is nothing to split.</summary>
-    public static SweepData Prepare(SweepDefinition definition, ReadOnlySpan<Candle> candles)
+    /// <summary>The candles the period lacks, as the loader found them; null when none is missing.</summary>
+    public CandleGapReport? Gaps { get; }
+
+    /// <summary>
+    /// Selects the base config's [start, end) from <paramref name="candles"/> (ascending) and splits it; throws
+    /// <see cref="Backtesting.Jobs.BacktestDataException"/> when there is nothing to split. <paramref name="gaps"/> is
+    /// the loader's report on the same candles, kept with them for the sweep's result.
+    /// </summary>
+    public static SweepData Prepare(SweepDefinition definition, ReadOnlySpan<Candle> candles, CandleGapReport? gaps = null)
     {
         var config = definition.BaseConfig;
         var range = Backtester.SelectRange(candles, config.Start, config.End).ToArray();
@@ -39,7 +48,7 @@ public sealed class SweepData
                     $"The period has {range.Length:N0} candles: too few to cut into {definition.Windows} window(s) split {definition.InSamplePercent}/{100 - definition.InSamplePercent}. Choose a longer period or fewer windows.");
             windows[w] = new SweepWindow(start, inSample, outOfSample);
         }
-        return new SweepData(range, windows);
+        return new SweepData(range, windows, gaps is { GapCount: > 0 } ? gaps : null);
     }
 
     private static string Describe(DateTime? time, string otherwise) => time is { } t ? $"{t:yyyy-MM-dd HH:mm} UTC" : otherwise;

@@ -5,7 +5,7 @@ namespace AlgoTrade.Core.Sweeps;
 
 /// <summary>
 /// The candles of the sweeps this node is working on, loaded once per sweep and shared read-only by every chunk the
-/// node runs for it. Keeps the few most recent sweeps; a later chunk of an evicted sweep loads again.
+/// node runs for it, with the gaps the loader found in them. Keeps the few most recent sweeps; a later chunk of an evicted sweep loads again.
 /// </summary>
 public sealed class SweepDataCache(BacktestCandleLoader loader)
 {
@@ -47,7 +47,7 @@ public sealed class SweepDataCache(BacktestCandleLoader loader)
         var config = definition.BaseConfig;
         if (config.ExchangeName is null || config.Start is null || config.End is null)
             throw new BacktestDataException("The sweep names no exchange and period to fetch candles for.");
-        var candles = await loader.LoadAsync(config.ExchangeName, config.Symbol, Timeframe.Parse(config.Timeframe), config.Start.Value, config.End.Value, ct);
-        return SweepData.Prepare(definition, candles);
+        var (candles, gaps) = await loader.LoadWithGapsAsync(config.ExchangeName, config.Symbol, Timeframe.Parse(config.Timeframe), config.Start.Value, config.End.Value, ct);
+        return SweepData.Prepare(definition, candles, gaps);
     }
 }

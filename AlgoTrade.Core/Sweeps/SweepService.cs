@@ -3,6 +3,7 @@ using System.Text.Json;
 using AlgoTrade.Core.Admin;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Backtesting.Jobs;
+using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Domain;
 using AlgoTrade.Core.Exchanges.Simulated;
 using AlgoTrade.Core.Market;
@@ -101,7 +102,10 @@ public sealed class SweepService(
         var available = SweepTargets.For(definition.BaseConfig);
         var targets = definition.Dimensions.Select(d => available.First(t => t.Key == d.Target)).ToList();
         return new SweepDetail(s.Id, s.Status, definition, targets, s.TotalPoints, s.EvaluatedPoints,
-            s.Best?.RootElement.Deserialize<SweepBest>(BacktestJson.Options), s.ErrorMessage, s.CreatedAt, s.UpdatedAt, s.CompletedAt);
+            s.Best?.RootElement.Deserialize<SweepBest>(BacktestJson.Options), s.ErrorMessage, s.CreatedAt, s.UpdatedAt, s.CompletedAt)
+        {
+            DataGaps = s.DataGaps?.RootElement.Deserialize<CandleGapReport>(BacktestJson.Options),
+        };
     }
 
     /// <summary>A page of evaluations, sorted server-side; points without a score sort last either way.</summary>

@@ -13,6 +13,7 @@ public class SweepConfiguration : IEntityTypeConfiguration<Sweep>
         builder.Property(s => s.Status).HasMaxLength(16).HasDefaultValue(SweepStatus.Pending);
         builder.Property(s => s.Definition).HasColumnType("jsonb");
         builder.Property(s => s.Best).HasColumnType("jsonb");
+        builder.Property(s => s.DataGaps).HasColumnType("jsonb");
         builder.Property(s => s.ErrorMessage).HasMaxLength(4000);
         builder.Property(s => s.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(s => s.UpdatedAt).HasDefaultValueSql("now()");

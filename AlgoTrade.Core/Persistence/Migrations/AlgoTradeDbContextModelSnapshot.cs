@@ -1031,6 +1031,10 @@ namespace AlgoTrade.Core.Persistence.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<JsonDocument>("DataGaps")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data_gaps");
+
                     b.Property<JsonDocument>("Definition")
                         .IsRequired()
                         .HasColumnType("jsonb")

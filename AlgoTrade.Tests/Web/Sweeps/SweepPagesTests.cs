@@ -3,7 +3,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using AlgoTrade.Core.Backtesting;
 using AlgoTrade.Core.Backtesting.Jobs;
+using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Market;
+using AlgoTrade.Core.Persistence;
 using AlgoTrade.Core.Sweeps;
 using AlgoTrade.Tests.Infrastructure;
 using AlgoTrade.Tests.Sweeps;
@@ -11,6 +14,7 @@ using AlgoTrade.Web.Components.Pages.Sweeps;
 using AlgoTrade.Web.Security;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -102,7 +106,39 @@ public class SweepPagesTests : IAsyncLifetime
         // Most important first.
         var shares = importance.Select(r => double.Parse(r[(r.IndexOf(": ", StringComparison.Ordinal) + 2)..^2], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(shares.OrderByDescending(x => x), shares);
+
+        // The simulated market has no hole: no gaps panel.
+        Assert.Null(sweep.DataGaps);
+        Assert.Empty(cut.FindAll("#backtest-gaps"));
     }
+
+    [Fact]
+    public async Task Results_page_shows_the_gaps_of_the_sweeps_data_in_the_backtests_panel()
+    {
+        var id = await CompletedSweepAsync();
+        var start = Start.AddDays(3);
+        var candles = Enumerable.Range(0, 48).Where(i => i is < 10 or > 12 && i != 30)
+            .Select(i => new Candle(start.AddHours(i), 100, 101, 99, 100, 1)).ToArray();
+        var gaps = CandleGapReport.Find(candles, start, start.AddHours(48), Timeframe.H1)!;
+        var dbFactory = _core.GetRequiredService<IDbContextFactory<AlgoTradeDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+            await db.Sweeps.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.DataGaps, JsonDocument.Parse(BacktestJson.Serialize(gaps))));
+
+        var cut = _ctx.Render<SweepResults>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#backtest-gaps")), TimeSpan.FromSeconds(10));
+        var panel = cut.Find("#backtest-gaps");
+        Assert.Equal("4", panel.GetAttribute("data-missing"));
+        Assert.Equal("2", panel.GetAttribute("data-gaps"));
+        Assert.Contains("The data has 4 missing candles in 2 gaps: 8.33 % of the 48 candles", Words(cut.Find("#backtest-gaps-summary").TextContent), StringComparison.Ordinal);
+        Assert.Contains("every evaluation went straight from the candle before each gap", Words(panel.TextContent), StringComparison.Ordinal);
+        var rows = cut.FindAll("#backtest-gap-list tr.gap-row");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("3", rows[0].QuerySelectorAll("td")[2].TextContent, StringComparison.Ordinal);
+        // Above the best point, like the backtest page puts it above the trades.
+        Assert.True(cut.Markup.IndexOf("id=\"backtest-gaps\"", StringComparison.Ordinal) < cut.Markup.IndexOf("id=\"sweep-best\"", StringComparison.Ordinal));
+    }
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
     public async Task The_form_counts_evaluations_live_shows_limit_problems_and_starts_a_sweep_from_a_backtest()
