@@ -18,6 +18,7 @@ namespace AlgoTrade.Core.Sweeps;
 public sealed class SweepChunkRunner(
     IDbContextFactory<AlgoTradeDbContext> dbFactory,
     SweepDataCache cache,
+    ISweepChunkScheduler scheduler,
     IOptions<SweepOptions> options,
     TimeProvider clock,
     ILogger<SweepChunkRunner> logger)
@@ -53,12 +54,17 @@ public sealed class SweepChunkRunner(
             var plan = SweepPlanner.Plan(definition, long.MaxValue);
             if (!plan.IsValid)
                 throw new BacktestDataException("The stored definition is no longer valid: " + string.Join(" ", Validation.ValidationErrors.Describe(plan.Errors)));
-            if (chunk.From < 0 || chunk.Count < 1 || chunk.From + chunk.Count > plan.Plan!.Count)
-                throw new BacktestDataException($"Chunk {chunk.From}+{chunk.Count} is outside the sweep's {plan.Plan!.Count} points.");
+            var limit = chunk.Points is null ? plan.Plan!.Space.IndexedCount : plan.Plan!.Count;
+            if (chunk.From < 0 || chunk.Count < 1 || chunk.From + chunk.Count > limit)
+                throw new BacktestDataException($"Chunk {chunk.From}+{chunk.Count} is outside the sweep's {limit} points.");
+            if (chunk.Points is { } carried && (carried.Count != chunk.Count || carried.Any(p => p.Length != plan.Plan.Targets.Count)))
+                throw new BacktestDataException($"Chunk {chunk.From}+{chunk.Count} carries {carried.Count} points that do not fit the sweep's {plan.Plan.Targets.Count} parameters.");
             var data = await cache.GetAsync(sweepId, definition, ct);
             Runtime.CrashPoint.Reached(Runtime.CrashPoint.SweepChunkEvaluating);
             var parallelism = options.Value.MaxParallelism > 0 ? options.Value.MaxParallelism : Environment.ProcessorCount;
-            results = await Task.Run(() => SweepEvaluator.Evaluate(plan.Plan, data, chunk.From, chunk.Count, parallelism, ct), ct);
+            results = await Task.Run(() => chunk.Points is { } points
+                ? SweepEvaluator.Evaluate(plan.Plan, data, chunk.From, points, parallelism, ct)
+                : SweepEvaluator.Evaluate(plan.Plan, data, chunk.From, chunk.Count, parallelism, ct), ct);
             await WriteAsync(sweepId, plan.Plan, data, results, commit, ct);
         }
         catch (BacktestDataException ex)
@@ -91,8 +97,12 @@ public sealed class SweepChunkRunner(
         var written = await db.SweepEvaluations.Where(e => e.SweepId == sweepId && e.PointIndex >= from && e.PointIndex < to)
             .Select(e => e.PointIndex).ToListAsync(ct);
         var skip = written.ToHashSet();
+        var inserted = 0;
         foreach (var r in results.Where(r => !skip.Contains(r.PointIndex)))
+        {
             db.SweepEvaluations.Add(ToRow(sweepId, plan, r));
+            inserted++;
+        }
         await db.SaveChangesAsync(ct);
         Runtime.CrashPoint.Reached(Runtime.CrashPoint.SweepChunkWriting);
 
@@ -113,6 +123,9 @@ public sealed class SweepChunkRunner(
             sweep.Status = SweepStatus.Completed;
             sweep.CompletedAt = now;
         }
+        // The row lock makes this the only transaction that sees this batch complete; a re-run inserts nothing and plans nothing.
+        if (inserted > 0 && SweepRefinement.NeedsNextBatch(plan.Definition, sweep.EvaluatedPoints, sweep.TotalPoints))
+            await ScheduleNextBatchAsync(db, sweep, plan, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (sweep.Status == SweepStatus.Completed)
@@ -120,6 +133,28 @@ public sealed class SweepChunkRunner(
             cache.Forget(sweepId);
             logger.LogInformation("Sweep {SweepId} completed: {PointCount} points, best {BestIndex}", sweepId, sweep.EvaluatedPoints, best?.PointIndex);
         }
+    }
+
+    private async Task ScheduleNextBatchAsync(AlgoTradeDbContext db, Sweep sweep, SweepPlan plan, CancellationToken ct)
+    {
+        var rows = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweep.Id)
+            .Select(e => new { e.PointIndex, e.Params, e.InSampleScore, e.MeetsConstraints }).ToListAsync(ct);
+        var finished = rows.Select(r =>
+        {
+            var values = SweepJson.ReadParams(r.Params);
+            return new SweepPointResult
+            {
+                PointIndex = r.PointIndex,
+                Values = [.. plan.Targets.Select(t => values[t.Key])],
+                InSampleScore = r.InSampleScore,
+                MeetsConstraints = r.MeetsConstraints,
+            };
+        }).ToList();
+        var points = SweepRefinement.NextBatch(plan, finished);
+        var chunks = SweepChunk.Split(finished.Count, points, Math.Max(1, options.Value.ChunkSize));
+        scheduler.Schedule(db, sweep, chunks);
+        logger.LogInformation("Sweep {SweepId}: {PointCount} points proposed from {FinishedCount} finished ones in {ChunkCount} chunks",
+            sweep.Id, points.Count, finished.Count, chunks.Count);
     }
 
     internal static SweepEvaluation ToRow(Guid sweepId, SweepPlan plan, SweepPointResult r) => new()

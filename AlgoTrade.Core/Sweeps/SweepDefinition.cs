@@ -15,11 +15,17 @@ public sealed record SweepDefinition
     public IReadOnlyList<SweepDimension> Dimensions { get; init; } = [];
     public SweepSearch Search { get; init; } = SweepSearch.Grid;
 
-    /// <summary>Points drawn by random search.</summary>
+    /// <summary>Points drawn by random search; the total budget of distinct points of a refinement (TPE) sweep.</summary>
     public int? Samples { get; init; }
 
-    /// <summary>Random search draws the same points for the same seed.</summary>
+    /// <summary>Random search draws the same points for the same seed; a refinement proposes the same points for the same seed and data.</summary>
     public int Seed { get; init; }
+
+    /// <summary>Refinement (TPE): distinct random points evaluated before the first proposal.</summary>
+    public int? InitialSamples { get; init; }
+
+    /// <summary>Refinement (TPE): points proposed at once after each batch finishes (more = more parallel, less adaptive).</summary>
+    public int? BatchSize { get; init; }
 
     public SweepObjective Objective { get; init; } = SweepObjective.Sharpe;
 

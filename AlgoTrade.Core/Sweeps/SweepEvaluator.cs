@@ -23,9 +23,21 @@ public static class SweepEvaluator
         return results;
     }
 
-    public static SweepPointResult EvaluatePoint(SweepPlan plan, SweepData data, long index)
+    /// <summary>Given points (a refinement's proposals) numbered from <paramref name="from"/>, in order.</summary>
+    public static SweepPointResult[] Evaluate(SweepPlan plan, SweepData data, long from, IReadOnlyList<decimal[]> points, int? maxParallelism = null, CancellationToken ct = default)
     {
-        var values = plan.Space.Point(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from + points.Count, plan.Count, nameof(points));
+        var results = new SweepPointResult[points.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount, CancellationToken = ct };
+        Parallel.For(0, points.Count, options, i => results[i] = EvaluatePoint(plan, data, from + i, points[i]));
+        return results;
+    }
+
+    public static SweepPointResult EvaluatePoint(SweepPlan plan, SweepData data, long index) => EvaluatePoint(plan, data, index, plan.Space.Point(index));
+
+    public static SweepPointResult EvaluatePoint(SweepPlan plan, SweepData data, long index, decimal[] values)
+    {
         var config = plan.ConfigFor(values);
         var errors = BacktestConfigValidator.Validate(config);
         if (errors.Count > 0)

@@ -41,7 +41,10 @@ public static class SweepPlanner
             if (targets.Any(t => t.Key == target.Key))
                 e.Add(at + ".target", $"{target.Label} ({target.Key}) is swept twice; give it one list or range.");
             targets.Add(target);
-            count *= CheckDimension(d, target, definition.Search, at, e);
+            var values = CheckDimension(d, target, definition.Search, at, e);
+            if (definition.Search == SweepSearch.Tpe && values > SweepLimits.MaxTpeValuesPerDimension)
+                e.Add(at, $"{target.Label} has {values.ToString("N0", CultureInfo.InvariantCulture)} values; Bayesian refinement models at most {SweepLimits.MaxTpeValuesPerDimension:N0} per parameter: take a larger step.");
+            count *= values;
         }
 
         long points = 0;
@@ -54,6 +57,8 @@ public static class SweepPlanner
             else
                 points = samples;
         }
+        else if (definition.Search == SweepSearch.Tpe)
+            points = CheckRefinement(definition, count, dimensions.Count > 0 && targets.Count == dimensions.Count, maxEvaluations, e);
         else if (dimensions.Count > 0 && count > maxEvaluations)
             e.Add("dimensions", $"This grid has {count.ToString("N0", CultureInfo.InvariantCulture)} combinations; at most {maxEvaluations:N0} are allowed per sweep. Narrow the ranges, take larger steps or use random search.");
         else
@@ -73,7 +78,7 @@ public static class SweepPlanner
             e.Add("windows", "Walk-forward windows need an out-of-sample part: set the in-sample share below 100 %.");
 
         if (!e.IsEmpty) return new SweepPlanResult(null, e.ToDictionary());
-        var space = new SweepSpace(definition.Search, definition.Seed, points, dimensions, targets);
+        var space = new SweepSpace(definition.Search, definition.Seed, points, dimensions, targets, definition.InitialSamples ?? 0);
         var plan = new SweepPlan(definition, targets, space);
 
         // The first point stands for all: a base config that only fails once a value is applied (e.g. a rule path) is caught here.
@@ -81,6 +86,39 @@ public static class SweepPlanner
             foreach (var message in messages)
                 e.Add("point[0]." + field, message);
         return e.IsEmpty ? new SweepPlanResult(plan, e.ToDictionary()) : new SweepPlanResult(null, e.ToDictionary());
+    }
+
+    /// <summary>The budget, initial batch and batch size of a refinement; returns the budget (0 when invalid).</summary>
+    private static long CheckRefinement(SweepDefinition definition, double gridCount, bool dimensionsKnown, long maxEvaluations, ValidationErrors e)
+    {
+        var cap = Math.Min(maxEvaluations, SweepLimits.MaxTpeSamples);
+        var ok = true;
+        if (definition.Samples is not { } samples || samples <= SweepLimits.MinTpeInitialSamples)
+        {
+            e.Add("samples", $"Bayesian refinement needs its budget of points to evaluate: more than {SweepLimits.MinTpeInitialSamples} and at most {cap:N0}.");
+            return 0;
+        }
+        if (samples > cap)
+        {
+            e.Add("samples", $"{samples:N0} points requested; Bayesian refinement evaluates at most {cap:N0} per sweep (use random search for more).");
+            ok = false;
+        }
+        else if (dimensionsKnown && gridCount > 0 && samples > gridCount)
+        {
+            e.Add("samples", $"The parameters have only {gridCount.ToString("N0", CultureInfo.InvariantCulture)} distinct combinations, fewer than the budget of {samples:N0}: lower the budget or use grid search.");
+            ok = false;
+        }
+        if (definition.InitialSamples is not { } initial || initial < SweepLimits.MinTpeInitialSamples || initial >= samples)
+        {
+            e.Add("initial_samples", $"The initial random batch must be at least {SweepLimits.MinTpeInitialSamples} points and smaller than the budget of {samples:N0}.");
+            ok = false;
+        }
+        if (definition.BatchSize is not { } batch || batch < 1 || batch > SweepLimits.MaxTpeBatchSize)
+        {
+            e.Add("batch_size", $"Points proposed per batch must be between 1 and {SweepLimits.MaxTpeBatchSize}.");
+            ok = false;
+        }
+        return ok ? samples : 0;
     }
 
     /// <summary>Checks one dimension and returns its number of grid values (1 for a random range without step).</summary>
@@ -131,6 +169,11 @@ public static class SweepPlanner
         if (search == SweepSearch.Grid)
         {
             e.Add(at + ".step", $"Grid search needs a step for the range of {limits.Label}.");
+            return 0;
+        }
+        if (search == SweepSearch.Tpe)
+        {
+            e.Add(at + ".step", $"Bayesian refinement proposes grid values: give the range of {limits.Label} a step.");
             return 0;
         }
         return 1;

@@ -64,7 +64,8 @@ public sealed class SweepService(
             UpdatedAt = now,
         };
         db.Sweeps.Add(sweep);
-        var chunks = SweepChunk.Split(plan.Count, Math.Max(1, options.Value.ChunkSize));
+        // A refinement queues its initial batch; each later batch is queued when the one before it is complete.
+        var chunks = SweepChunk.Split(plan.Space.IndexedCount, Math.Max(1, options.Value.ChunkSize));
         scheduler.Schedule(db, sweep, chunks);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -160,7 +161,14 @@ public sealed class SweepService(
         var s = await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(x => x.Id == sweepId && x.UserId == userId, ct);
         if (s is null || pointIndex < 0 || pointIndex >= s.TotalPoints) return null;
         var plan = SweepPlanner.Plan(SweepJson.ReadDefinition(s.Definition), long.MaxValue).Plan;
-        return plan?.ConfigFor(pointIndex);
+        if (plan is null) return null;
+        if (pointIndex < plan.Space.IndexedCount) return plan.ConfigFor(pointIndex);
+        // A refinement's later points exist once proposed and evaluated: their values are in the evaluation.
+        var stored = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweepId && e.PointIndex == pointIndex)
+            .Select(e => e.Params).SingleOrDefaultAsync(ct);
+        if (stored is null) return null;
+        var values = SweepJson.ReadParams(stored);
+        return plan.ConfigFor([.. plan.Targets.Select(t => values[t.Key])]);
     }
 
     /// <summary>Deletes the sweep and its evaluations; chunks still queued find it gone and do nothing.</summary>

@@ -3,12 +3,16 @@ using AlgoTrade.Core.Persistence;
 
 namespace AlgoTrade.Core.Sweeps;
 
-/// <summary>Each chunk becomes a <c>sweep_chunk</c> item on the cluster work queue, committed with the sweep row; any node runs it.</summary>
-public sealed class WorkQueueSweepScheduler(WorkQueue.WorkQueue queue) : ISweepChunkScheduler
+/// <summary>
+/// Each chunk becomes a <c>sweep_chunk</c> item on the cluster work queue, committed with the sweep row (or, for a
+/// refinement's next batch, with the chunk that completed the batch before); any node runs it. Uses the queue's
+/// static enqueue: the chunk runner schedules through this class and is itself one of the queue's handlers.
+/// </summary>
+public sealed class WorkQueueSweepScheduler(TimeProvider clock) : ISweepChunkScheduler
 {
     public void Schedule(AlgoTradeDbContext db, Sweep sweep, IReadOnlyList<SweepChunk> chunks)
     {
         foreach (var chunk in chunks)
-            queue.Enqueue(db, SweepChunk.Kind, sweep.Id, sweep.UserId, chunk);
+            WorkQueue.WorkQueue.Enqueue(db, SweepChunk.Kind, sweep.Id, sweep.UserId, chunk, clock);
     }
 }

@@ -30,7 +30,14 @@ public sealed class WorkQueue(
     private readonly Dictionary<string, IWorkItemHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
     /// <summary>Adds a pending item to <paramref name="db"/>; the caller's SaveChanges commits it (with its job row).</summary>
-    public WorkItem Enqueue(AlgoTradeDbContext db, string kind, Guid jobId, int userId, object payload)
+    public WorkItem Enqueue(AlgoTradeDbContext db, string kind, Guid jobId, int userId, object payload) =>
+        Enqueue(db, kind, jobId, userId, payload, clock);
+
+    /// <summary>
+    /// <see cref="Enqueue(AlgoTradeDbContext, string, Guid, int, object)"/> for a handler that queues follow-up work (a
+    /// sweep's next batch): the queue's handlers cannot depend on the queue itself.
+    /// </summary>
+    public static WorkItem Enqueue(AlgoTradeDbContext db, string kind, Guid jobId, int userId, object payload, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var now = clock.GetUtcNow().UtcDateTime;

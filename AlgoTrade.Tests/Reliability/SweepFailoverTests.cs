@@ -28,9 +28,11 @@ public class SweepFailoverTests(ITestOutputHelper output)
     private const int Points = 40;
 
     [Theory]
-    [InlineData(CrashPoint.SweepChunkEvaluating)]
-    [InlineData(CrashPoint.SweepChunkWriting)]
-    public async Task A_sweep_whose_node_is_killed_mid_chunk_is_finished_by_the_other_node_with_every_point_once(string crashPoint)
+    [InlineData(CrashPoint.SweepChunkEvaluating, SweepSearch.Grid)]
+    [InlineData(CrashPoint.SweepChunkWriting, SweepSearch.Grid)]
+    [InlineData(CrashPoint.SweepChunkEvaluating, SweepSearch.Tpe)]
+    [InlineData(CrashPoint.SweepChunkWriting, SweepSearch.Tpe)]
+    public async Task A_sweep_whose_node_is_killed_mid_chunk_is_finished_by_the_other_node_with_every_point_once(string crashPoint, SweepSearch search)
     {
         await using var database = await TestDatabase.CreateFreshAsync();
         await using (var db = TestDatabase.CreateContext(database.ConnectionString))
@@ -42,7 +44,12 @@ public class SweepFailoverTests(ITestOutputHelper output)
         }, new Dictionary<string, string?>(BotFixtures.OfflineBinance) { ["Sweeps:ChunkSize"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var userId = (await services.GetRequiredService<UserAccountService>().RegisterAsync(TestUsers.NewEmail("sweepkill"), TestUsers.Password)).User!.Id;
 
-        Dictionary<string, string?> Node(string name) => new(AppProcess.QueueNode(name)) { ["Sweeps:MaxParallelism"] = "1" };
+        // The nodes chunk a refinement's later batches themselves, with the cluster's chunk size.
+        Dictionary<string, string?> Node(string name) => new(AppProcess.QueueNode(name))
+        {
+            ["Sweeps:MaxParallelism"] = "1",
+            ["Sweeps:ChunkSize"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var victimSettings = Node("victim");
         victimSettings["Runtime:CrashPoint"] = crashPoint;
         var survivorTask = AppProcess.StartAsync("sweep-survivor", database.ConnectionString, Node("survivor"));
@@ -51,7 +58,7 @@ public class SweepFailoverTests(ITestOutputHelper output)
         await using var victim = await victimTask;
 
         var sweeps = services.GetRequiredService<SweepService>();
-        var sweepId = await CreateAsync(sweeps, userId);
+        var sweepId = await CreateAsync(sweeps, userId, search);
 
         // Both nodes are idle when the chunks arrive, so the victim claims one at once and dies holding it.
         Assert.True(await victim.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the victim never ran a sweep chunk");
@@ -66,7 +73,7 @@ public class SweepFailoverTests(ITestOutputHelper output)
             Assert.Equal(0, await db.SweepEvaluations.CountAsync(e => e.SweepId == sweepId && e.PointIndex >= orphanChunk.From && e.PointIndex < orphanChunk.From + orphanChunk.Count));
 
         var done = await WaitFinishedAsync(database.ConnectionString, sweepId, killedAt, survivor);
-        output.WriteLine($"Sweep finished {killedAt.Elapsed.TotalSeconds:0.0} s after the victim died ({crashPoint})");
+        output.WriteLine($"Sweep ({search}) finished {killedAt.Elapsed.TotalSeconds:0.0} s after the victim died ({crashPoint})");
         Assert.Equal((SweepStatus.Completed, (long)Points, (long)Points), (done.Status, done.TotalPoints, done.EvaluatedPoints));
         Assert.Null(done.ErrorMessage);
 
@@ -74,6 +81,8 @@ public class SweepFailoverTests(ITestOutputHelper output)
         {
             var indexes = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweepId).Select(e => e.PointIndex).ToListAsync();
             Assert.Equal(Enumerable.Range(0, Points).Select(i => (long)i), indexes.Order());
+            var points = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweepId).Select(e => e.Params).ToListAsync();
+            Assert.Equal(Points, points.Select(p => p.RootElement.GetRawText()).Distinct().Count());
             var items = await db.WorkItems.AsNoTracking().Where(w => w.JobId == sweepId).ToListAsync();
             Assert.Equal(Points / ChunkSize, items.Count);
             Assert.All(items, w => Assert.Equal((WorkItemStatus.Done, "survivor"), (w.Status, w.ClaimedBy)));
@@ -84,16 +93,16 @@ public class SweepFailoverTests(ITestOutputHelper output)
             && e.GetProperty("ItemId").GetInt64() == orphan.Id);
 
         // The same sweep again, on the survivor alone: the same evaluation at every point, the same best.
-        var alone = await CreateAsync(sweeps, userId);
+        var alone = await CreateAsync(sweeps, userId, search);
         var aloneDone = await WaitFinishedAsync(database.ConnectionString, alone, Stopwatch.StartNew(), survivor);
         Assert.Equal(SweepStatus.Completed, aloneDone.Status);
         Assert.Equal(await EvaluationsAsync(database.ConnectionString, alone), await EvaluationsAsync(database.ConnectionString, sweepId));
         Assert.Equal(aloneDone.Best!.RootElement.GetRawText(), done.Best!.RootElement.GetRawText());
     }
 
-    private static async Task<Guid> CreateAsync(SweepService sweeps, int userId)
+    private static async Task<Guid> CreateAsync(SweepService sweeps, int userId, SweepSearch search)
     {
-        var created = await sweeps.CreateAsync(userId, Definition());
+        var created = await sweeps.CreateAsync(userId, search == SweepSearch.Tpe ? Refinement() : Definition());
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.SelectMany(e => e.Value)));
         return created.SweepId!.Value;
     }
@@ -122,6 +131,22 @@ public class SweepFailoverTests(ITestOutputHelper output)
         return [.. rows.Select(e => string.Join(" | ", e.PointIndex, e.Params.RootElement.GetRawText(), e.InSample?.RootElement.GetRawText(),
             e.OutOfSample?.RootElement.GetRawText(), e.InSampleScore, e.OutOfSampleScore, e.InSampleTrades, e.MeetsConstraints, e.Note))];
     }
+
+    // 8 fast periods × 4 slow × 2 stop-losses = 64 combinations; 40 of them refined: 10 random, then batches of 10, each
+    // batch planned by the transaction that completes the one before; 8 chunks in all, like the grid.
+    private static SweepDefinition Refinement() => Definition() with
+    {
+        Dimensions =
+        [
+            new() { Target = "strategy_params.ema_fast", Values = [5, 7, 9, 11, 13, 15, 17, 19] },
+            new() { Target = "strategy_params.ema_slow", Min = 20, Max = 50, Step = 10 },
+            new() { Target = SweepTargets.StopLoss, Values = [1.5m, 3] },
+        ],
+        Search = SweepSearch.Tpe,
+        Samples = Points,
+        InitialSamples = 10,
+        BatchSize = 10,
+    };
 
     // 5 fast periods × 4 slow × 2 stop-losses = 40 points in 8 chunks, over three months of 5-minute candles.
     private static SweepDefinition Definition() => new()

@@ -138,6 +138,46 @@ public class SweepPagesTests : IAsyncLifetime
         Assert.True(cut.Markup.IndexOf("id=\"backtest-gaps\"", StringComparison.Ordinal) < cut.Markup.IndexOf("id=\"sweep-best\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_form_offers_bayesian_refinement_checks_its_budget_and_starts_it()
+    {
+        var backtest = await _core.GetRequiredService<BacktestJobService>().CreateAsync(_userId, Base());
+        Assert.True(backtest.Succeeded, string.Join(" ", backtest.Errors.SelectMany(e => e.Value)));
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/sweeps/new?fromBacktest={backtest.JobId}");
+        var cut = _ctx.Render<SweepNew>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".sweep-dimension")), TimeSpan.FromSeconds(10));
+        cut.Find(".sweep-values input").Input("");
+        // Below the backtest's slow period of 21, so every point is valid.
+        cut.Find(".sweep-min input").Input("2");
+        cut.Find(".sweep-max input").Input("20");
+        cut.Find(".sweep-step input").Input("2");
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<SweepSearch>>().Instance.ValueChanged.InvokeAsync(SweepSearch.Tpe));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#sweep-initial-samples")));
+        // The default budget of 100 is more than the 10 values of one parameter.
+        cut.WaitForAssertion(() => Assert.Contains("The parameters have only 10 distinct combinations, fewer than the budget of 100", cut.Find("#sweep-count").TextContent, StringComparison.Ordinal));
+        cut.Find("#sweep-samples").Input("8");
+        cut.WaitForAssertion(() => Assert.Contains("The initial random batch must be at least 4 points and smaller than the budget of 8.", cut.Find("#sweep-count").TextContent, StringComparison.Ordinal));
+        cut.Find("#sweep-initial-samples").Input("4");
+        cut.Find("#sweep-batch-size").Input("600");
+        cut.WaitForAssertion(() => Assert.Contains("Points proposed per batch must be between 1 and 500.", cut.Find("#sweep-count").TextContent, StringComparison.Ordinal));
+        cut.Find("#sweep-batch-size").Input("2");
+        cut.WaitForAssertion(() =>
+        {
+            var count = Words(cut.Find("#sweep-count").TextContent);
+            Assert.True(count.Contains("8 distinct evaluations: 4 random, then batches of 2 proposed where the finished points score best", StringComparison.Ordinal), count);
+        });
+
+        cut.Find("#sweep-start").Click();
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Matches("/sweeps/[0-9a-f-]{36}$", navigation.Uri), TimeSpan.FromSeconds(10));
+        var created = (await _core.GetRequiredService<SweepService>().GetAsync(_userId, Guid.Parse(navigation.Uri[^36..])))!;
+        Assert.Equal((SweepSearch.Tpe, 8, 4, 2), (created.Definition.Search, created.Definition.Samples, created.Definition.InitialSamples, created.Definition.BatchSize));
+        Assert.Equal(8, created.TotalPoints);
+        // Only the initial batch is queued; the rest is proposed as batches finish.
+        Assert.Equal(4, _scheduler.Chunks.Where(c => c.SweepId == created.Id).Sum(c => c.Chunk.Count));
+    }
+
     private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
