@@ -20,7 +20,7 @@ public static class SweepTpe
     public const int MaxGood = 25;
 
     /// <summary>Candidates drawn from l(x) for each proposed point.</summary>
-    public const int Candidates = 64;
+    public const int Candidates = 24;
 
     // Uniform draws tried before the unseen points are enumerated (only when almost the whole grid is taken).
     private const int RandomTries = 10_000;
@@ -134,7 +134,8 @@ public static class SweepTpe
         var n = points.Count;
         var mean = sum / n;
         var sigma = n > 1 ? Math.Sqrt(Math.Max(0, sumSquares / n - mean * mean)) : 0.25;
-        var bandwidth = Math.Max(1.06 * sigma * Math.Pow(n, -0.2), 0.5 / Math.Max(1, k - 1));
+        // Optuna's "magic clip": never narrower than range / min(100, 1 + n), so a few good points do not collapse the search.
+        var bandwidth = Math.Max(1.06 * sigma * Math.Pow(n, -0.2), Math.Max(1.0 / Math.Min(100, 1 + n), 0.5 / Math.Max(1, k - 1)));
 
         var kernel = new double[k];
         foreach (var (x, c) in counts.OrderBy(e => e.Key))

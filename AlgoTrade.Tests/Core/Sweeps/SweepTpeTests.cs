@@ -54,7 +54,7 @@ public class SweepTpeTests(ITestOutputHelper output)
         Assert.All(proposals, p => Assert.False(p[0] is >= 10 and < 20, $"proposed {p[0]} in the constraint-failing region"));
         // Most go next to the best qualifying points; the 20 proposals use up that neighbourhood's unseen values, so a few spread out.
         Assert.True(proposals.Count(p => p[0] >= 70) >= 14, string.Join(" ", proposals.Select(p => p[0])));
-        Assert.Equal([85, 86], proposals.Take(2).Select(p => p[0]).Order());
+        Assert.All(proposals.Take(5), p => Assert.True(p[0] >= 70, $"early proposal {p[0]} away from the best qualifying points"));
     }
 
     [Fact]
