@@ -5,8 +5,8 @@ namespace AlgoTrade.Core.Sweeps;
 /// <summary>
 /// The proposal step of a refinement sweep, a tree-structured Parzen estimator (TPE, Bergstra et al. 2011) over the
 /// grid values of each dimension. The finished points are split by the in-sample score: the best
-/// <see cref="GoodFraction"/> of them (at most <see cref="MaxGood"/>, only qualifying ones) are "good", the rest and every point that misses a constraint or
-/// has no score are "bad". Per dimension, l(x) and g(x) are Parzen-window (Gaussian kernel) densities of the good and
+/// <see cref="GoodFraction"/> of them (at most <see cref="MaxGood"/>, only qualifying ones) are "good", the rest and
+/// every point that misses a constraint or has no score are "bad". Per dimension, l(x) and g(x) are Parzen-window (Gaussian kernel) densities of the good and
 /// the bad points over that dimension's grid values (positions scaled to 0–1, so a list in any order works), each
 /// mixed with a uniform prior worth one point. Candidates are drawn from l; the one with the highest
 /// Σ log l(x) − log g(x) that was never evaluated nor proposed is taken. Everything draws from a generator seeded by
