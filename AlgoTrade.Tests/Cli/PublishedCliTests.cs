@@ -8,7 +8,8 @@ namespace AlgoTrade.Tests.Cli;
 /// The shipped algotrade (Native AOT, docs/backtesting.md#speed) against the in-process CLI: backtest prints the same
 /// bytes, and every other command is handed to the managed CLI with its output and exit code.
 /// </summary>
-public sealed class PublishedCliTests(PublishedCliFixture cli) : IClassFixture<PublishedCliFixture>, IDisposable
+[Collection(PublishedCliCollection.Name)]
+public sealed class PublishedCliTests(PublishedCliFixture cli) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("algotrade-published-").FullName;
 

@@ -5,7 +5,7 @@ namespace AlgoTrade.Tests.Infrastructure;
 
 /// <summary>
 /// The command line as shipped: scripts/publish-cli.sh publishes the native algotrade with the managed CLI beside it,
-/// once for the test class that uses this fixture (about a minute of Native AOT compilation).
+/// once per test run (about a minute of Native AOT compilation).
 /// </summary>
 public sealed class PublishedCliFixture : IAsyncLifetime
 {
