@@ -198,6 +198,130 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         return result.Where(c => c.Ranges.Count > 0).ToList();
     }
 
+    public const int MaxPageSize = 500;
+    public const int MaxGapsPerSeries = 100;
+
+    /// <summary>
+    /// One page of the stored series matching <paramref name="filter"/>, ordered by <paramref name="sort"/>, with each
+    /// series' totals and only its first <paramref name="gapsPerSeries"/> gaps, and how many series match in all. One
+    /// round trip: the totals (gaps counted exactly, as <see cref="CoverageAsync"/> finds them) come from one ordered
+    /// pass over the matching rows of <c>candle_ranges</c>; the gaps listed are read per series of the page only,
+    /// through the primary key, stopping after the last one shown.
+    /// </summary>
+    public async Task<CandleSeriesPage> CoveragePageAsync(CandleSeriesFilter filter, CandleSeriesSort sort, bool descending,
+        int page, int pageSize, int gapsPerSeries, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(gapsPerSeries);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(gapsPerSeries, MaxGapsPerSeries);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = await OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand { Connection = connection };
+        var where = new List<string>();
+        if (!string.IsNullOrWhiteSpace(filter.Exchange))
+        {
+            where.Add("r.exchange = @exchange");
+            cmd.Parameters.Add(new NpgsqlParameter<string>("exchange", NpgsqlDbType.Text) { TypedValue = filter.Exchange.Trim() });
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Symbol))
+        {
+            where.Add("strpos(upper(r.symbol), @symbol) > 0");
+            cmd.Parameters.Add(new NpgsqlParameter<string>("symbol", NpgsqlDbType.Text) { TypedValue = filter.Symbol.Trim().ToUpperInvariant() });
+        }
+        if (filter.Timeframe is { } timeframe)
+        {
+            where.Add("r.timeframe = @timeframe");
+            cmd.Parameters.Add(new NpgsqlParameter<string>("timeframe", NpgsqlDbType.Text) { TypedValue = timeframe.Code });
+        }
+        var direction = descending ? "DESC" : "ASC";
+        var order = sort switch
+        {
+            CandleSeriesSort.Exchange => $"exchange COLLATE \"C\" {direction}, symbol COLLATE \"C\", step_ms",
+            CandleSeriesSort.Symbol => $"symbol COLLATE \"C\" {direction}, exchange COLLATE \"C\", step_ms",
+            CandleSeriesSort.Timeframe => $"step_ms {direction}, exchange COLLATE \"C\", symbol COLLATE \"C\"",
+            CandleSeriesSort.Candles => $"candles {direction}",
+            CandleSeriesSort.First => $"first_open {direction}",
+            CandleSeriesSort.End => $"last_close {direction}",
+            CandleSeriesSort.Gaps => $"gaps {direction}, missing {direction}",
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
+        };
+        // Ranges on shifted grids may overlap in time, so (as in Coverage) a gap is only what no earlier range reaches:
+        // the running maximum of the earlier ranges' ends.
+        cmd.CommandText = $"""
+            WITH walked AS (
+                SELECT r.exchange, r.symbol, r.timeframe, r.range_from, r.range_to, r.candles,
+                       max(r.range_to) OVER (PARTITION BY r.exchange, r.symbol, r.timeframe ORDER BY r.range_from
+                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
+                FROM candle_ranges r
+                {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ),
+            series AS (
+                SELECT w.exchange, w.symbol, w.timeframe, s.step_ms,
+                       min(w.range_from) AS first_open, max(w.range_to) AS last_close, sum(w.candles)::bigint AS candles,
+                       count(*) FILTER (WHERE w.range_from > w.covered)::int AS gaps,
+                       coalesce(sum((extract(epoch FROM w.range_from - w.covered) * 1000)::bigint / s.step_ms)
+                                FILTER (WHERE w.range_from > w.covered), 0)::bigint AS missing
+                FROM walked w JOIN unnest(@codes, @steps) AS s(timeframe, step_ms) ON s.timeframe = w.timeframe
+                GROUP BY w.exchange, w.symbol, w.timeframe, s.step_ms
+            ),
+            page AS (
+                SELECT *, row_number() OVER (ORDER BY {order}, exchange COLLATE "C", symbol COLLATE "C", step_ms) AS position
+                FROM series ORDER BY position LIMIT @limit OFFSET @offset
+            )
+            SELECT t.total, p.exchange, p.symbol, p.timeframe, p.candles, p.first_open, p.last_close, p.gaps, p.missing,
+                   g.gap_from, g.gap_to
+            FROM (SELECT count(*)::int AS total FROM series) t
+            LEFT JOIN (page p LEFT JOIN LATERAL (
+                SELECT x.covered AS gap_from, x.range_from AS gap_to
+                FROM (SELECT c.range_from, max(c.range_to) OVER (ORDER BY c.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
+                      FROM candle_ranges c
+                      WHERE c.exchange = p.exchange AND c.symbol = p.symbol AND c.timeframe = p.timeframe) x
+                WHERE x.range_from > x.covered
+                ORDER BY x.range_from
+                LIMIT @gaps
+            ) g ON true) ON true
+            ORDER BY p.position, g.gap_to
+            """;
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
+        cmd.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            TypedValue = [.. Timeframe.All.Select(t => (long)t.Duration.TotalMilliseconds)],
+        });
+        cmd.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = pageSize });
+        cmd.Parameters.Add(new NpgsqlParameter<long>("offset", NpgsqlDbType.Bigint) { TypedValue = (long)page * pageSize });
+        cmd.Parameters.Add(new NpgsqlParameter<int>("gaps", NpgsqlDbType.Integer) { TypedValue = gapsPerSeries });
+
+        var total = 0;
+        var items = new List<CandleSeriesSummary>();
+        CandleSeriesSummary? current = null;
+        List<CandleRange> gaps = [];
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                total = reader.GetInt32(0);
+                if (reader.IsDBNull(1)) continue;
+                var key = new CandleSeriesKey(reader.GetString(1), reader.GetString(2), Timeframe.Parse(reader.GetString(3)));
+                if (current is null || current.Series != key)
+                {
+                    gaps = [];
+                    current = new CandleSeriesSummary(key, reader.GetInt64(4), reader.GetFieldValue<DateTime>(5), reader.GetFieldValue<DateTime>(6),
+                        reader.GetInt32(7), reader.GetInt64(8), gaps);
+                    items.Add(current);
+                }
+                if (!reader.IsDBNull(9))
+                {
+                    var (gapFrom, gapTo) = (reader.GetFieldValue<DateTime>(9), reader.GetFieldValue<DateTime>(10));
+                    gaps.Add(new CandleRange(gapFrom, gapTo, (gapTo - gapFrom).Ticks / key.Timeframe.Duration.Ticks));
+                }
+            }
+        }
+        return new CandleSeriesPage(items, total);
+    }
+
     /// <summary>The candles of the range [rangeFrom, rangeTo) that open in [from, to); null when none do.</summary>
     private static CandleRange? Clip(DateTime rangeFrom, DateTime rangeTo, long step, DateTime? from, DateTime? to)
     {
