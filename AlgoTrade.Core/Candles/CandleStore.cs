@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Persistence;
@@ -236,6 +237,10 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             where.Add("r.timeframe = @timeframe");
             cmd.Parameters.Add(new NpgsqlParameter<string>("timeframe", NpgsqlDbType.Text) { TypedValue = timeframe.Code });
         }
+        where.Add("r.timeframe = ANY(@codes)");
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
+        var filtered = "WHERE " + string.Join(" AND ", where);
+
         var direction = descending ? "DESC" : "ASC";
         var order = sort switch
         {
@@ -249,47 +254,52 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
         };
         // Ranges on shifted grids may overlap in time, so (as in Coverage) a gap is only what no earlier range reaches:
-        // the running maximum of the earlier ranges' ends.
+        // the running maximum of the earlier ranges' ends. Only a sort by gaps needs that walk over every matching
+        // series; otherwise the series are plain aggregates and only the page's series are walked, each through the
+        // primary key. Missing candles are summed as doubles (whole numbers, exact far beyond any count of candles)
+        // rather than numeric, which sum(bigint) would be.
+        const string covered = "max(range_to) OVER (PARTITION BY exchange, symbol, timeframe ORDER BY range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        var step = StepMilliseconds("r.timeframe");
+        var bySeriesGaps = sort == CandleSeriesSort.Gaps;
+        var source = bySeriesGaps
+            ? $"(SELECT r.*, {covered} AS covered FROM candle_ranges r {filtered}) r"
+            : $"candle_ranges r {filtered}";
+        var gapColumns = bySeriesGaps
+            ? $", count(*) FILTER (WHERE r.range_from > r.covered)::int AS gaps, " +
+              $"coalesce(sum(floor(date_part('epoch', r.range_from - r.covered) * 1000 / {step})) FILTER (WHERE r.range_from > r.covered), 0)::bigint AS missing"
+            : "";
+        const string walk = $"""
+            SELECT c.range_from, max(c.range_to) OVER (ORDER BY c.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
+            FROM candle_ranges c WHERE c.exchange = p.exchange AND c.symbol = p.symbol AND c.timeframe = p.timeframe
+            """;
         cmd.CommandText = $"""
-            WITH walked AS (
-                SELECT r.exchange, r.symbol, r.timeframe, r.range_from, r.range_to, r.candles,
-                       max(r.range_to) OVER (PARTITION BY r.exchange, r.symbol, r.timeframe ORDER BY r.range_from
-                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
-                FROM candle_ranges r
-                {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ),
-            series AS (
-                SELECT w.exchange, w.symbol, w.timeframe, s.step_ms,
-                       min(w.range_from) AS first_open, max(w.range_to) AS last_close, sum(w.candles)::bigint AS candles,
-                       count(*) FILTER (WHERE w.range_from > w.covered)::int AS gaps,
-                       coalesce(sum((extract(epoch FROM w.range_from - w.covered) * 1000)::bigint / s.step_ms)
-                                FILTER (WHERE w.range_from > w.covered), 0)::bigint AS missing
-                FROM walked w JOIN unnest(@codes, @steps) AS s(timeframe, step_ms) ON s.timeframe = w.timeframe
-                GROUP BY w.exchange, w.symbol, w.timeframe, s.step_ms
+            WITH series AS (
+                SELECT r.exchange, r.symbol, r.timeframe, {step} AS step_ms,
+                       min(r.range_from) AS first_open, max(r.range_to) AS last_close, sum(r.candles)::bigint AS candles{gapColumns}
+                FROM {source}
+                GROUP BY r.exchange, r.symbol, r.timeframe
             ),
             page AS (
                 SELECT *, row_number() OVER (ORDER BY {order}, exchange COLLATE "C", symbol COLLATE "C", step_ms) AS position
                 FROM series ORDER BY position LIMIT @limit OFFSET @offset
             )
-            SELECT t.total, p.exchange, p.symbol, p.timeframe, p.candles, p.first_open, p.last_close, p.gaps, p.missing,
+            SELECT t.total, p.exchange, p.symbol, p.timeframe, p.candles, p.first_open, p.last_close, s.gaps, s.missing,
                    g.gap_from, g.gap_to
             FROM (SELECT count(*)::int AS total FROM series) t
-            LEFT JOIN (page p LEFT JOIN LATERAL (
-                SELECT x.covered AS gap_from, x.range_from AS gap_to
-                FROM (SELECT c.range_from, max(c.range_to) OVER (ORDER BY c.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
-                      FROM candle_ranges c
-                      WHERE c.exchange = p.exchange AND c.symbol = p.symbol AND c.timeframe = p.timeframe) x
-                WHERE x.range_from > x.covered
-                ORDER BY x.range_from
-                LIMIT @gaps
-            ) g ON true) ON true
+            LEFT JOIN (page p
+                CROSS JOIN LATERAL (
+                    SELECT count(*)::int AS gaps,
+                           coalesce(sum(floor(date_part('epoch', x.range_from - x.covered) * 1000 / p.step_ms)), 0)::bigint AS missing
+                    FROM ({walk}) x
+                    WHERE x.range_from > x.covered) s
+                LEFT JOIN LATERAL (
+                    SELECT x.covered AS gap_from, x.range_from AS gap_to
+                    FROM ({walk}) x
+                    WHERE x.range_from > x.covered
+                    ORDER BY x.range_from
+                    LIMIT @gaps) g ON true) ON true
             ORDER BY p.position, g.gap_to
             """;
-        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
-        cmd.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
-        {
-            TypedValue = [.. Timeframe.All.Select(t => (long)t.Duration.TotalMilliseconds)],
-        });
         cmd.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = pageSize });
         cmd.Parameters.Add(new NpgsqlParameter<long>("offset", NpgsqlDbType.Bigint) { TypedValue = (long)page * pageSize });
         cmd.Parameters.Add(new NpgsqlParameter<int>("gaps", NpgsqlDbType.Integer) { TypedValue = gapsPerSeries });
@@ -321,6 +331,10 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         }
         return new CandleSeriesPage(items, total);
     }
+
+    /// <summary>The step of the timeframe named by <paramref name="code"/> in milliseconds, as SQL; null for an unknown code.</summary>
+    private static string StepMilliseconds(string code) =>
+        $"(CASE {code} {string.Concat(Timeframe.All.Select(t => string.Create(CultureInfo.InvariantCulture, $"WHEN '{t.Code}' THEN {(long)t.Duration.TotalMilliseconds} ")))}END)::bigint";
 
     /// <summary>The candles of the range [rangeFrom, rangeTo) that open in [from, to); null when none do.</summary>
     private static CandleRange? Clip(DateTime rangeFrom, DateTime rangeTo, long step, DateTime? from, DateTime? to)
