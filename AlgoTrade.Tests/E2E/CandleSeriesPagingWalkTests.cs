@@ -62,6 +62,7 @@ public class CandleSeriesPagingWalkTests(BrowserFixture browser)
         await Expect(rows.First).ToContainTextAsync($"{prefix}06USDT");
         await Expect(rows.First.Locator(".series-gaps")).ToContainTextAsync("6 gap(s), 6 candle(s) missing");
         await Expect(rows.First.Locator(".series-gaps-more")).ToHaveTextAsync("… and 1 more");
+        await Expect(rows.First.Locator(".series-gaps")).ToContainTextAsync("2025-09-01 05:00 → 06:00 (1)");
         await Expect(rows.Nth(1)).ToContainTextAsync($"{prefix}13USDT");
         await ShotAsync(page, "candles-sorted-by-gaps");
 

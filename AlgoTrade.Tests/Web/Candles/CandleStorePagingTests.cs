@@ -79,6 +79,9 @@ public sealed class CandleStorePagingTests : IAsyncLifetime
         Assert.Contains("7 gap(s), 7 candle(s) missing", row.TextContent, StringComparison.Ordinal);
         Assert.Equal(5, row.QuerySelectorAll(".series-gaps .mud-typography-caption").Count(c => c.TextContent.Contains('→', StringComparison.Ordinal)));
         Assert.Equal("… and 2 more", row.QuerySelector(".series-gaps-more")!.TextContent.Trim());
+        // Series 7 misses hours 5, 15, 25, … after 2025-06-01 00:00, one candle each.
+        Assert.Contains("2025-06-01 05:00 → 06:00 (1)", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2025-06-01 15:00 → 16:00 (1)", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("none", cut.FindAll(".candle-series-row")[0].QuerySelector(".series-gaps")!.TextContent, StringComparison.Ordinal);
 
         cut.Find("button[aria-label='Next page']").Click();

@@ -19,6 +19,7 @@ public partial class CandleStorePage
     private const int MaxIssuesShown = 20;
 
     private const string Any = "";
+    private const string NoWrap = "white-space: nowrap";
 
     private MudDataGrid<CandleSeriesSummary>? _grid;
     private string _filterExchange = Any;
@@ -128,6 +129,8 @@ public partial class CandleStorePage
             $"{result.Series}: {result.Written.Inserted:N0} candle(s) inserted, {result.Written.AlreadyPresent:N0} already present ({parse.Candles.Length:N0} rows in {fileName}).{gaps}");
     }
 
-    private static string Describe(CandleRange gap) =>
-        string.Create(CultureInfo.InvariantCulture, $"{gap.From:yyyy-MM-dd HH:mm} → {gap.To:yyyy-MM-dd HH:mm} ({gap.Candles:N0})");
+    /// <summary>A gap on one line; the end's date only when it is another day, so five gaps fit the column.</summary>
+    internal static string Describe(CandleRange gap) => gap.To.Date == gap.From.Date
+        ? string.Create(CultureInfo.InvariantCulture, $"{gap.From:yyyy-MM-dd HH:mm} → {gap.To:HH:mm} ({gap.Candles:N0})")
+        : string.Create(CultureInfo.InvariantCulture, $"{gap.From:yyyy-MM-dd HH:mm} → {gap.To:yyyy-MM-dd HH:mm} ({gap.Candles:N0})");
 }
