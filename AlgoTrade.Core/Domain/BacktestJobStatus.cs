@@ -12,25 +12,16 @@ public enum BacktestJobStatus
 
 public static class BacktestJobStatusNames
 {
-    public static string Of(BacktestJobStatus status) => status switch
-    {
-        BacktestJobStatus.Pending => "pending",
-        BacktestJobStatus.Running => "running",
-        BacktestJobStatus.Completed => "completed",
-        BacktestJobStatus.Failed => "failed",
-        BacktestJobStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
+    public static readonly SeedText<BacktestJobStatus> Texts = new("backtest job status",
+        (BacktestJobStatus.Pending, "pending"),
+        (BacktestJobStatus.Running, "running"),
+        (BacktestJobStatus.Completed, "completed"),
+        (BacktestJobStatus.Failed, "failed"),
+        (BacktestJobStatus.Cancelled, "cancelled"));
 
-    public static BacktestJobStatus Parse(string name) => name switch
-    {
-        "pending" => BacktestJobStatus.Pending,
-        "running" => BacktestJobStatus.Running,
-        "completed" => BacktestJobStatus.Completed,
-        "failed" => BacktestJobStatus.Failed,
-        "cancelled" => BacktestJobStatus.Cancelled,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown backtest job status."),
-    };
+    public static string Of(BacktestJobStatus status) => Texts.ToText(status);
+
+    public static BacktestJobStatus Parse(string name) => Texts.Parse(name);
 
     public static bool IsActive(this BacktestJobStatus status) => status is BacktestJobStatus.Pending or BacktestJobStatus.Running;
 }

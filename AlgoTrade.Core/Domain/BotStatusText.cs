@@ -8,30 +8,14 @@ public static class BotStatusText
     public const string Error = "error";
     public const string Paused = "paused";
 
-    public static readonly IReadOnlyList<BotStatus> All = [BotStatus.Running, BotStatus.Stopped, BotStatus.Error, BotStatus.Paused];
+    public static readonly SeedText<BotStatus> Texts = new("bot status",
+        (BotStatus.Running, Running), (BotStatus.Stopped, Stopped), (BotStatus.Error, Error), (BotStatus.Paused, Paused));
 
-    public static string ToText(this BotStatus status) => status switch
-    {
-        BotStatus.Running => Running,
-        BotStatus.Stopped => Stopped,
-        BotStatus.Error => Error,
-        BotStatus.Paused => Paused,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
+    public static IReadOnlyList<BotStatus> All => Texts.All;
 
-    public static bool TryParse(string? text, out BotStatus status)
-    {
-        status = BotStatus.Stopped;
-        switch (text)
-        {
-            case Running: status = BotStatus.Running; return true;
-            case Stopped: return true;
-            case Error: status = BotStatus.Error; return true;
-            case Paused: status = BotStatus.Paused; return true;
-            default: return false;
-        }
-    }
+    public static string ToText(this BotStatus status) => Texts.ToText(status);
 
-    public static BotStatus Parse(string text) =>
-        TryParse(text, out var status) ? status : throw new FormatException($"Unknown bot status '{text}'.");
+    public static bool TryParse(string? text, out BotStatus status) => Texts.TryParse(text, out status);
+
+    public static BotStatus Parse(string text) => Texts.Parse(text);
 }

@@ -8,21 +8,10 @@ public static class EmailDeliveryStatusText
     public const string Sent = "sent";
     public const string Failed = "failed";
 
-    public static string ToText(this EmailDeliveryStatus status) => status switch
-    {
-        EmailDeliveryStatus.Pending => Pending,
-        EmailDeliveryStatus.Retrying => Retrying,
-        EmailDeliveryStatus.Sent => Sent,
-        EmailDeliveryStatus.Failed => Failed,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
+    public static readonly SeedText<EmailDeliveryStatus> Texts = new("email delivery status",
+        (EmailDeliveryStatus.Pending, Pending), (EmailDeliveryStatus.Retrying, Retrying), (EmailDeliveryStatus.Sent, Sent), (EmailDeliveryStatus.Failed, Failed));
 
-    public static EmailDeliveryStatus Parse(string text) => text switch
-    {
-        Pending => EmailDeliveryStatus.Pending,
-        Retrying => EmailDeliveryStatus.Retrying,
-        Sent => EmailDeliveryStatus.Sent,
-        Failed => EmailDeliveryStatus.Failed,
-        _ => throw new FormatException($"Unknown email delivery status '{text}'."),
-    };
+    public static string ToText(this EmailDeliveryStatus status) => Texts.ToText(status);
+
+    public static EmailDeliveryStatus Parse(string text) => Texts.Parse(text);
 }

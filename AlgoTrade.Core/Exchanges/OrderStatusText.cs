@@ -1,3 +1,5 @@
+using AlgoTrade.Core.Domain;
+
 namespace AlgoTrade.Core.Exchanges;
 
 /// <summary>
@@ -6,21 +8,16 @@ namespace AlgoTrade.Core.Exchanges;
 /// </summary>
 public static class OrderStatusText
 {
-    private static readonly Dictionary<OrderStatus, string> Texts = new()
-    {
-        [OrderStatus.New] = "NEW",
-        [OrderStatus.PartiallyFilled] = "PARTIALLY_FILLED",
-        [OrderStatus.Filled] = "FILLED",
-        [OrderStatus.Canceled] = "CANCELED",
-        [OrderStatus.PendingCancel] = "PENDING_CANCEL",
-        [OrderStatus.Rejected] = "REJECTED",
-        [OrderStatus.Expired] = "EXPIRED",
-    };
+    public static readonly SeedText<OrderStatus> Texts = new("order status",
+        (OrderStatus.New, "NEW"),
+        (OrderStatus.PartiallyFilled, "PARTIALLY_FILLED"),
+        (OrderStatus.Filled, "FILLED"),
+        (OrderStatus.Canceled, "CANCELED"),
+        (OrderStatus.PendingCancel, "PENDING_CANCEL"),
+        (OrderStatus.Rejected, "REJECTED"),
+        (OrderStatus.Expired, "EXPIRED"));
 
-    private static readonly Dictionary<string, OrderStatus> Statuses = Texts.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    public static string ToText(this OrderStatus status) => Texts.ToText(status);
 
-    public static string ToText(this OrderStatus status) => Texts[status];
-
-    public static OrderStatus Parse(string text) =>
-        Statuses.TryGetValue(text, out var status) ? status : throw new FormatException($"Unknown order status '{text}'.");
+    public static OrderStatus Parse(string text) => Texts.Parse(text);
 }

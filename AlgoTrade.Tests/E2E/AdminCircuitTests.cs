@@ -52,10 +52,7 @@ public class AdminCircuitTests(BrowserFixture browser, ITestOutputHelper output)
                 ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
             });
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#email", adminEmail);
-            await page.FillAsync("#password", TestUsers.Password);
-            await page.ClickAsync("#login-submit");
+            await BrowserFixture.SignInAsync(page, adminEmail, TestUsers.Password);
             await Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
             await page.GotoAsync(path);
             await BrowserFixture.WaitForInteractiveAsync(page);

@@ -35,10 +35,7 @@ public class AdminExplorerTests(BrowserFixture browser)
         }
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", adminEmail);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
+        await BrowserFixture.SignInAsync(page, adminEmail, TestUsers.Password);
         await Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
 
         await page.GotoAsync("/admin/activity-logs");

@@ -31,10 +31,7 @@ public class AdminJobsTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         try
         {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#email", adminEmail);
-            await page.FillAsync("#password", TestUsers.Password);
-            await page.ClickAsync("#login-submit");
+            await BrowserFixture.SignInAsync(page, adminEmail, TestUsers.Password);
             await Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
             await page.GotoAsync("/admin/system");
             await BrowserFixture.WaitForInteractiveAsync(page);

@@ -18,10 +18,7 @@ public class AdminRetentionTests(BrowserFixture browser)
         var adminEmail = TestUsers.NewEmail("retention-admin");
         await browser.App.Services.GetRequiredService<UserAccountService>().CreateOrPromoteAdminAsync(adminEmail, TestUsers.Password);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", adminEmail);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
+        await BrowserFixture.SignInAsync(page, adminEmail, TestUsers.Password);
         await Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
         await page.GotoAsync("/admin/system");
         await BrowserFixture.WaitForInteractiveAsync(page);

@@ -18,19 +18,7 @@ public class BacktestWorkflowTests(BrowserFixture browser)
     {
         var email = TestUsers.NewEmail(prefix);
         await browser.App.Services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
-        return page;
+        return await browser.SignedInPageAsync(browser.App, email, TestUsers.Password);
     }
 
     [Fact]

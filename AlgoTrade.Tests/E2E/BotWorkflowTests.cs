@@ -36,19 +36,7 @@ public partial class BotWorkflowTests(BrowserFixture browser) : IAsyncLifetime
     {
         var email = TestUsers.NewEmail(prefix);
         await _app.Services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
-        return page;
+        return await browser.SignedInPageAsync(_app, email, TestUsers.Password);
     }
 
     private static async Task PickAsync(IPage page, string fieldLabel, string option)

@@ -53,6 +53,8 @@ public sealed class EmailNotificationSettingsTests(BrowserFixture browser) : IAs
         await page.Locator("input#digest-enabled, #digest-enabled input").CheckAsync();
         await page.Locator("#digest-panel div.mud-input-control.mud-select").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*09:00\s*$") }).ClickAsync();
+        // MudSelect hands its new value to the form after the popover closes; save only once the form shows it.
+        await Expect(page.Locator("input#digest-hour")).ToHaveValueAsync("9");
         await page.ClickAsync("#digest-save");
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Daily summary on, sent after 09:00 UTC.");
         await page.Locator("#email-delivery-log").ScrollIntoViewIfNeededAsync();

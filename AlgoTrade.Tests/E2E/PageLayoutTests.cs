@@ -16,22 +16,8 @@ namespace AlgoTrade.Tests.E2E;
 [Collection(BrowserCollection.Name)]
 public class PageLayoutTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAsync(string email, int width, int height = 860)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email, int width, int height = 860) =>
+        browser.SignedInPageAsync(browser.App, email, TestUsers.Password, width, height);
 
     private async Task<string> NewTraderAsync(string prefix)
     {

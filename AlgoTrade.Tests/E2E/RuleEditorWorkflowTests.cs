@@ -20,19 +20,7 @@ public partial class RuleEditorWorkflowTests(BrowserFixture browser)
     {
         var email = TestUsers.NewEmail(prefix);
         var user = await browser.App.Services.GetRequiredService<UserAccountService>().RegisterAsync(email, TestUsers.Password);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", TestUsers.Password);
-        await page.ClickAsync("#login-submit");
-        await Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
-        return (page, user.User!.Id);
+        return (await browser.SignedInPageAsync(browser.App, email, TestUsers.Password, 1366, 768), user.User!.Id);
     }
 
     private static async Task PickAsync(IPage page, ILocator select, string option)

@@ -56,12 +56,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        await SignInAsync(page, email, password);
+        return page;
+    }
+
+    /// <summary>Signs <paramref name="page"/> in through the login form and waits for the signed-in home page.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#login-submit");
         await Assertions.Expect(page.Locator("#welcome-email")).ToHaveTextAsync(email);
-        return page;
     }
 
     /// <summary>Waits until the Blazor circuit has rendered interactively, so clicks reach .NET handlers.</summary>

@@ -70,7 +70,8 @@ public class BacktestComparePageTests : IAsyncLifetime
         Assert.Equal(["Position size %"], cut.FindAll("#compare-config .config-differs").Select(r => r.GetAttribute("data-key")));
         Assert.True(cut.FindAll("#compare-config .config-row").Count > 10);
         cut.Find("#compare-only-differences input, input#compare-only-differences").Change(true);
-        Assert.Equal(["Position size %"], cut.FindAll("#compare-config .config-row").Select(r => r.GetAttribute("data-key")));
+        cut.WaitForAssertion(() => Assert.Equal(["Position size %"], cut.FindAll("#compare-config .config-row").Select(r => r.GetAttribute("data-key"))),
+            TimeSpan.FromSeconds(5));
 
         Assert.Single(cut.FindAll("#chart-compare-equity"));
         Assert.Empty(cut.FindAll("#compare-equity-missing"));
