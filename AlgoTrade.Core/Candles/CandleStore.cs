@@ -204,10 +204,10 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
 
     /// <summary>
     /// One page of the stored series matching <paramref name="filter"/>, ordered by <paramref name="sort"/>, with each
-    /// series' totals and only its first <paramref name="gapsPerSeries"/> gaps, and how many series match in all. One
-    /// round trip: the totals (gaps counted exactly, as <see cref="CoverageAsync"/> finds them) come from one ordered
-    /// pass over the matching rows of <c>candle_ranges</c>; the gaps listed are read per series of the page only,
-    /// through the primary key, stopping after the last one shown.
+    /// series' totals and only its first <paramref name="gapsPerSeries"/> gaps, and how many series match in all, in one
+    /// round trip. The series and their count are a <c>GROUP BY</c> over the matching rows of <c>candle_ranges</c>; the
+    /// gaps (counted exactly, as <see cref="CoverageAsync"/> finds them) are walked for the page's series only, through
+    /// the primary key, unless the page is sorted by gaps.
     /// </summary>
     public async Task<CandleSeriesPage> CoveragePageAsync(CandleSeriesFilter filter, CandleSeriesSort sort, bool descending,
         int page, int pageSize, int gapsPerSeries, CancellationToken ct)
@@ -256,8 +256,8 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         // Ranges on shifted grids may overlap in time, so (as in Coverage) a gap is only what no earlier range reaches:
         // the running maximum of the earlier ranges' ends. Only a sort by gaps needs that walk over every matching
         // series; otherwise the series are plain aggregates and only the page's series are walked, each through the
-        // primary key. Missing candles are summed as doubles (whole numbers, exact far beyond any count of candles)
-        // rather than numeric, which sum(bigint) would be.
+        // primary key. Missing candles are summed as doubles of whole milliseconds (exact far beyond any count of
+        // candles) rather than numeric, which sum(bigint) would be and which costs more.
         const string covered = "max(range_to) OVER (PARTITION BY exchange, symbol, timeframe ORDER BY range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
         var step = StepMilliseconds("r.timeframe");
         var bySeriesGaps = sort == CandleSeriesSort.Gaps;
@@ -266,7 +266,7 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             : $"candle_ranges r {filtered}";
         var gapColumns = bySeriesGaps
             ? $", count(*) FILTER (WHERE r.range_from > r.covered)::int AS gaps, " +
-              $"coalesce(sum(floor(date_part('epoch', r.range_from - r.covered) * 1000 / {step})) FILTER (WHERE r.range_from > r.covered), 0)::bigint AS missing"
+              $"coalesce(sum(floor(round(date_part('epoch', r.range_from - r.covered) * 1000) / {step})) FILTER (WHERE r.range_from > r.covered), 0)::bigint AS missing"
             : "";
         const string walk = $"""
             SELECT c.range_from, max(c.range_to) OVER (ORDER BY c.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
@@ -289,7 +289,7 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             LEFT JOIN (page p
                 CROSS JOIN LATERAL (
                     SELECT count(*)::int AS gaps,
-                           coalesce(sum(floor(date_part('epoch', x.range_from - x.covered) * 1000 / p.step_ms)), 0)::bigint AS missing
+                           coalesce(sum(floor(round(date_part('epoch', x.range_from - x.covered) * 1000) / p.step_ms)), 0)::bigint AS missing
                     FROM ({walk}) x
                     WHERE x.range_from > x.covered) s
                 LEFT JOIN LATERAL (

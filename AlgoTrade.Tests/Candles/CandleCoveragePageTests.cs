@@ -28,6 +28,7 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
     private static readonly CandleSeriesKey Shifted = Key(ExchangeNames.Binance, "ZZZUSDT", Timeframe.H4);
     private static readonly CandleSeriesKey Quarter = Key(ExchangeNames.Binance, "SOLUSDT", Timeframe.M15);
     private static readonly CandleSeriesKey Late = Key(ExchangeNames.Binance, "XRPUSDT", Timeframe.H1);
+    private static readonly CandleSeriesKey HalfShifted = Key(ExchangeNames.Binance, "ZZZHALFUSDT", Timeframe.H1);
 
     private static CandleSeriesKey Key(string exchange, string symbol, Timeframe timeframe) => new(exchange, symbol, timeframe);
 
@@ -52,6 +53,9 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
         await _store.WriteAsync(Shifted, CandleStoreTests.Series(Start, Timeframe.H4, 10), CancellationToken.None);
         await _store.WriteAsync(Shifted, CandleStoreTests.Series(Start.AddHours(2), Timeframe.H4, 3), CancellationToken.None);
         await _store.WriteAsync(Shifted, CandleStoreTests.Series(Start.AddHours(60), Timeframe.H4, 5), CancellationToken.None);
+        // 1h candles at 00:00 … 09:00, then 20 at half past from 10:30: a gap of half an hour, no candle missing.
+        await _store.WriteAsync(HalfShifted, CandleStoreTests.Series(Start, Timeframe.H1, 10), CancellationToken.None);
+        await _store.WriteAsync(HalfShifted, CandleStoreTests.Series(Start.AddMinutes(630), Timeframe.H1, 20), CancellationToken.None);
     }
 
     private async Task WriteAsync(CandleSeriesKey series, DateTime start, int count, Func<int, bool> hole)
@@ -75,7 +79,7 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
         for (var page = 0; ; page++)
         {
             var result = await PageAsync(filter, sort, descending, page, pageSize);
-            Assert.Equal(8, result.Total);
+            Assert.Equal(9, result.Total);
             Assert.True(result.Items.Count <= pageSize);
             if (result.Items.Count == 0) return rows;
             rows.AddRange(result.Items);
@@ -86,7 +90,7 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
     public async Task Each_series_has_the_totals_and_first_gaps_the_full_coverage_has()
     {
         var page = await PageAsync(CandleSeriesFilter.None);
-        Assert.Equal(8, page.Total);
+        Assert.Equal(9, page.Total);
         var coverage = await _store.CoverageAsync(null, null, null, CancellationToken.None);
         Assert.Equal(coverage.Select(c => c.Series), page.Items.Select(s => s.Series));
         foreach (var (summary, full) in page.Items.Zip(coverage))
@@ -116,6 +120,10 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
         var shifted = page.Items.Single(s => s.Series == Shifted);
         Assert.Equal((18, Start, Start.AddHours(80), 1, 5L), (shifted.Candles, shifted.First, shifted.End, shifted.GapCount, shifted.MissingCandles));
         Assert.Equal([new CandleRange(Start.AddHours(40), Start.AddHours(60), 5)], shifted.FirstGaps);
+
+        var half = page.Items.Single(s => s.Series == HalfShifted);
+        Assert.Equal((30, 1, 0L), (half.Candles, half.GapCount, half.MissingCandles));
+        Assert.Equal([new CandleRange(Start.AddHours(10), Start.AddMinutes(630), 0)], half.FirstGaps);
 
         var none = await _store.CoveragePageAsync(CandleSeriesFilter.None, CandleSeriesSort.Gaps, true, 0, 1, 0, CancellationToken.None);
         Assert.Equal(ManyGaps, Assert.Single(none.Items).Series);
@@ -156,20 +164,22 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
             .ThenBy(s => s.Exchange, StringComparer.Ordinal).ThenBy(s => s.Symbol, StringComparer.Ordinal).ThenBy(s => s.Series.Timeframe.Duration)
             .Select(s => s.Series).ToList();
         Assert.Equal(expected, walked.Select(s => s.Series));
-        Assert.Equal(8, walked.Select(s => s.Series).Distinct().Count());
+        Assert.Equal(9, walked.Select(s => s.Series).Distinct().Count());
     }
 
     [Fact]
     public async Task The_default_order_is_exchange_symbol_then_shortest_timeframe_and_sorts_by_gaps_put_the_gappiest_first()
     {
         var page = await PageAsync(CandleSeriesFilter.None, pageSize: 4);
-        Assert.Equal(8, page.Total);
+        Assert.Equal(9, page.Total);
         Assert.Equal([Plain, BtcHourly, BtcDaily, ManyGaps], page.Items.Select(s => s.Series));
         var second = await PageAsync(CandleSeriesFilter.None, page: 1, pageSize: 4);
-        Assert.Equal([Quarter, Late, Shifted, Testnet], second.Items.Select(s => s.Series));
+        Assert.Equal([Quarter, Late, HalfShifted, Shifted], second.Items.Select(s => s.Series));
+        var last = await PageAsync(CandleSeriesFilter.None, page: 2, pageSize: 4);
+        Assert.Equal([Testnet], last.Items.Select(s => s.Series));
         var beyond = await PageAsync(CandleSeriesFilter.None, page: 5, pageSize: 4);
         Assert.Empty(beyond.Items);
-        Assert.Equal(8, beyond.Total);
+        Assert.Equal(9, beyond.Total);
 
         var gappiest = await PageAsync(CandleSeriesFilter.None, CandleSeriesSort.Gaps, descending: true, pageSize: 3);
         Assert.Equal([ManyGaps, BtcHourly, Testnet], gappiest.Items.Select(s => s.Series));
@@ -194,11 +204,11 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
         Assert.Equal([Testnet], await Matching(new CandleSeriesFilter(Exchange: ExchangeNames.BinanceTestnet)));
         Assert.Equal([BtcHourly, BtcDaily, ManyGaps, Testnet], await Matching(new CandleSeriesFilter(Symbol: " btc ")));
         Assert.Equal([BtcHourly, BtcDaily], await Matching(new CandleSeriesFilter(Exchange: ExchangeNames.Binance, Symbol: "BTCUSDT")));
-        Assert.Equal([Plain, BtcHourly, Late, Testnet], await Matching(new CandleSeriesFilter(Timeframe: Timeframe.H1)));
+        Assert.Equal([Plain, BtcHourly, Late, HalfShifted, Testnet], await Matching(new CandleSeriesFilter(Timeframe: Timeframe.H1)));
         Assert.Equal([BtcHourly, Testnet], await Matching(new CandleSeriesFilter(Symbol: "BTCU", Timeframe: Timeframe.H1)));
         Assert.Empty(await Matching(new CandleSeriesFilter(Symbol: "%")));
         Assert.Empty(await Matching(new CandleSeriesFilter(Exchange: "kraken")));
-        Assert.Equal(8, (await PageAsync(new CandleSeriesFilter("  ", "", null))).Total);
+        Assert.Equal(9, (await PageAsync(new CandleSeriesFilter("  ", "", null))).Total);
     }
 
     [Fact]
