@@ -9,6 +9,7 @@ source scripts/smtp4dev.sh
 
 ensure_chromium
 ensure_nginx
+ensure_native_toolchain
 ensure_npm
 restore_tools
 

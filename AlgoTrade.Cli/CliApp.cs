@@ -4,8 +4,6 @@ namespace AlgoTrade.Cli;
 
 public static class CliApp
 {
-    private static readonly HashSet<string> Flags = ["json", "help", "keep", "keep-indexes", "check-symbol"];
-
     public const string Usage = """
         AlgoTrade command line
 
@@ -59,7 +57,7 @@ public static class CliApp
     {
         try
         {
-            var parsed = CliArgs.Parse(args, Flags);
+            var parsed = CliArgs.Parse(args, CliArgs.Flags);
             var words = parsed.Positionals;
             if (words.Count == 0 || parsed.Has("help"))
             {

@@ -6,6 +6,9 @@ public sealed class CliArgs
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    /// <summary>The options of every command that take no value.</summary>
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(["json", "help", "keep", "keep-indexes", "check-symbol"], StringComparer.Ordinal);
+
     public List<string> Positionals { get; } = [];
 
     public static CliArgs Parse(IEnumerable<string> args, IReadOnlySet<string> flags)

@@ -3,7 +3,9 @@
 # included, measured from process start (docs/backtesting.md#speed). The CSV comes from the benchmark program's
 # seeded generator, so every run reads the same bytes.
 #   bench/csv-backtest.sh [rows=1000000] [runs=7]
-# ALGOTRADE_BENCH_R2R=0 times the plain framework-dependent build instead of the ReadyToRun publish.
+# It times the shipped command line (scripts/publish-cli.sh: the Native AOT algotrade runs backtest itself).
+# ALGOTRADE_BENCH_CLI=r2r times the managed CLI's ReadyToRun publish instead (what shipped before), =build its plain
+# framework-dependent build.
 # ALGOTRADE_BENCH_PRIORITY=1 runs each timed run in its own scheduler autogroup at nice -20 (needs root): on a machine
 # busy with other work this approximates an idle one for the measured process (with autogroups, plain `nice` only
 # ranks a process within its own session). ALGOTRADE_TIMINGS=1 adds the CLI's per-phase breakdown of the last run.
@@ -31,14 +33,19 @@ cat > "$work/config.json" <<'JSON'
 }
 JSON
 
-if [[ "${ALGOTRADE_BENCH_R2R:-1}" == 1 ]]; then
-  dotnet publish AlgoTrade.Cli -c Release -nologo -clp:ErrorsOnly -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/cli" >/dev/null
-  cli=("$work/cli/algotrade")
-else
-  dotnet build AlgoTrade.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
-  cli=(dotnet AlgoTrade.Cli/bin/Release/net10.0/algotrade.dll)
-fi
+case "${ALGOTRADE_BENCH_CLI:-native}" in
+  native)
+    scripts/publish-cli.sh "$work/cli" >/dev/null
+    cli=("$work/cli/algotrade") ;;
+  r2r)
+    dotnet publish AlgoTrade.Cli -c Release -nologo -clp:ErrorsOnly -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -o "$work/cli-r2r" >/dev/null
+    cli=("$work/cli-r2r/algotrade") ;;
+  build)
+    dotnet build AlgoTrade.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
+    cli=(dotnet AlgoTrade.Cli/bin/Release/net10.0/algotrade.dll) ;;
+  *) echo "ALGOTRADE_BENCH_CLI is native, r2r or build" >&2; exit 2 ;;
+esac
 
 "${cli[@]}" backtest --config "$work/config.json" --data "$work/candles-$rows.csv" --json >"$work/result.json"  # warm the page cache
 # CPU time (user+sys, all threads) depends far less on the other load on the machine than wall time does.

@@ -17,6 +17,13 @@ ensure_chromium() {
   fi
 }
 
+ensure_native_toolchain() {
+  if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
+    echo "==> Installing clang and zlib1g-dev (Debian packages; Native AOT links the shipped algotrade binary with them)"
+    apt_install clang zlib1g-dev
+  fi
+}
+
 ensure_nginx() {
   if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     echo "==> Installing nginx (Debian package; the failover test puts it in front of two app nodes)"
