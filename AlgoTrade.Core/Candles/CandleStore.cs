@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Persistence;
@@ -197,6 +198,143 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         if (current is not null) result.Add(Coverage(current, ranges));
         return result.Where(c => c.Ranges.Count > 0).ToList();
     }
+
+    public const int MaxPageSize = 500;
+    public const int MaxGapsPerSeries = 100;
+
+    /// <summary>
+    /// One page of the stored series matching <paramref name="filter"/>, ordered by <paramref name="sort"/>, with each
+    /// series' totals and only its first <paramref name="gapsPerSeries"/> gaps, and how many series match in all, in one
+    /// round trip. The series and their count are a <c>GROUP BY</c> over the matching rows of <c>candle_ranges</c>; the
+    /// gaps (counted exactly, as <see cref="CoverageAsync"/> finds them) are walked for the page's series only, through
+    /// the primary key, unless the page is sorted by gaps.
+    /// </summary>
+    public async Task<CandleSeriesPage> CoveragePageAsync(CandleSeriesFilter filter, CandleSeriesSort sort, bool descending,
+        int page, int pageSize, int gapsPerSeries, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(gapsPerSeries);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(gapsPerSeries, MaxGapsPerSeries);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = await OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand { Connection = connection };
+        var where = new List<string>();
+        if (!string.IsNullOrWhiteSpace(filter.Exchange))
+        {
+            where.Add("r.exchange = @exchange");
+            cmd.Parameters.Add(new NpgsqlParameter<string>("exchange", NpgsqlDbType.Text) { TypedValue = filter.Exchange.Trim() });
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Symbol))
+        {
+            where.Add("strpos(upper(r.symbol), @symbol) > 0");
+            cmd.Parameters.Add(new NpgsqlParameter<string>("symbol", NpgsqlDbType.Text) { TypedValue = filter.Symbol.Trim().ToUpperInvariant() });
+        }
+        if (filter.Timeframe is { } timeframe)
+        {
+            where.Add("r.timeframe = @timeframe");
+            cmd.Parameters.Add(new NpgsqlParameter<string>("timeframe", NpgsqlDbType.Text) { TypedValue = timeframe.Code });
+        }
+        where.Add("r.timeframe = ANY(@codes)");
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
+        var filtered = "WHERE " + string.Join(" AND ", where);
+
+        var direction = descending ? "DESC" : "ASC";
+        var order = sort switch
+        {
+            CandleSeriesSort.Exchange => $"exchange COLLATE \"C\" {direction}, symbol COLLATE \"C\", step_ms",
+            CandleSeriesSort.Symbol => $"symbol COLLATE \"C\" {direction}, exchange COLLATE \"C\", step_ms",
+            CandleSeriesSort.Timeframe => $"step_ms {direction}, exchange COLLATE \"C\", symbol COLLATE \"C\"",
+            CandleSeriesSort.Candles => $"candles {direction}",
+            CandleSeriesSort.First => $"first_open {direction}",
+            CandleSeriesSort.End => $"last_close {direction}",
+            CandleSeriesSort.Gaps => $"gaps {direction}, missing {direction}",
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
+        };
+        // Ranges on shifted grids may overlap in time, so (as in Coverage) a gap is only what no earlier range reaches:
+        // the running maximum of the earlier ranges' ends. Only a sort by gaps needs that walk over every matching
+        // series; otherwise the series are plain aggregates and only the page's series are walked, each through the
+        // primary key. Missing candles are summed as doubles of whole milliseconds (exact far beyond any count of
+        // candles) rather than numeric, which sum(bigint) would be and which costs more.
+        const string covered = "max(range_to) OVER (PARTITION BY exchange, symbol, timeframe ORDER BY range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        var step = StepMilliseconds("r.timeframe");
+        var bySeriesGaps = sort == CandleSeriesSort.Gaps;
+        var source = bySeriesGaps
+            ? $"(SELECT r.*, {covered} AS covered FROM candle_ranges r {filtered}) r"
+            : $"candle_ranges r {filtered}";
+        var gapColumns = bySeriesGaps
+            ? $", count(*) FILTER (WHERE r.range_from > r.covered)::int AS gaps, " +
+              $"coalesce(sum(floor(round(date_part('epoch', r.range_from - r.covered) * 1000) / {step})) FILTER (WHERE r.range_from > r.covered), 0)::bigint AS missing"
+            : "";
+        const string walk = $"""
+            SELECT c.range_from, max(c.range_to) OVER (ORDER BY c.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
+            FROM candle_ranges c WHERE c.exchange = p.exchange AND c.symbol = p.symbol AND c.timeframe = p.timeframe
+            """;
+        cmd.CommandText = $"""
+            WITH series AS (
+                SELECT r.exchange, r.symbol, r.timeframe, {step} AS step_ms,
+                       min(r.range_from) AS first_open, max(r.range_to) AS last_close, sum(r.candles)::bigint AS candles{gapColumns}
+                FROM {source}
+                GROUP BY r.exchange, r.symbol, r.timeframe
+            ),
+            page AS (
+                SELECT *, row_number() OVER (ORDER BY {order}, exchange COLLATE "C", symbol COLLATE "C", step_ms) AS position
+                FROM series ORDER BY position LIMIT @limit OFFSET @offset
+            )
+            SELECT t.total, p.exchange, p.symbol, p.timeframe, p.candles, p.first_open, p.last_close, s.gaps, s.missing,
+                   g.gap_from, g.gap_to
+            FROM (SELECT count(*)::int AS total FROM series) t
+            LEFT JOIN (page p
+                CROSS JOIN LATERAL (
+                    SELECT count(*)::int AS gaps,
+                           coalesce(sum(floor(round(date_part('epoch', x.range_from - x.covered) * 1000) / p.step_ms)), 0)::bigint AS missing
+                    FROM ({walk}) x
+                    WHERE x.range_from > x.covered) s
+                LEFT JOIN LATERAL (
+                    SELECT x.covered AS gap_from, x.range_from AS gap_to
+                    FROM ({walk}) x
+                    WHERE x.range_from > x.covered
+                    ORDER BY x.range_from
+                    LIMIT @gaps) g ON true) ON true
+            ORDER BY p.position, g.gap_to
+            """;
+        cmd.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = pageSize });
+        cmd.Parameters.Add(new NpgsqlParameter<long>("offset", NpgsqlDbType.Bigint) { TypedValue = (long)page * pageSize });
+        cmd.Parameters.Add(new NpgsqlParameter<int>("gaps", NpgsqlDbType.Integer) { TypedValue = gapsPerSeries });
+
+        var total = 0;
+        var items = new List<CandleSeriesSummary>();
+        CandleSeriesSummary? current = null;
+        List<CandleRange> gaps = [];
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                total = reader.GetInt32(0);
+                if (reader.IsDBNull(1)) continue;
+                var key = new CandleSeriesKey(reader.GetString(1), reader.GetString(2), Timeframe.Parse(reader.GetString(3)));
+                if (current is null || current.Series != key)
+                {
+                    gaps = [];
+                    current = new CandleSeriesSummary(key, reader.GetInt64(4), reader.GetFieldValue<DateTime>(5), reader.GetFieldValue<DateTime>(6),
+                        reader.GetInt32(7), reader.GetInt64(8), gaps);
+                    items.Add(current);
+                }
+                if (!reader.IsDBNull(9))
+                {
+                    var (gapFrom, gapTo) = (reader.GetFieldValue<DateTime>(9), reader.GetFieldValue<DateTime>(10));
+                    gaps.Add(new CandleRange(gapFrom, gapTo, (gapTo - gapFrom).Ticks / key.Timeframe.Duration.Ticks));
+                }
+            }
+        }
+        return new CandleSeriesPage(items, total);
+    }
+
+    /// <summary>The step of the timeframe named by <paramref name="code"/> in milliseconds, as SQL; null for an unknown code.</summary>
+    private static string StepMilliseconds(string code) =>
+        $"(CASE {code} {string.Concat(Timeframe.All.Select(t => string.Create(CultureInfo.InvariantCulture, $"WHEN '{t.Code}' THEN {(long)t.Duration.TotalMilliseconds} ")))}END)::bigint";
 
     /// <summary>The candles of the range [rangeFrom, rangeTo) that open in [from, to); null when none do.</summary>
     private static CandleRange? Clip(DateTime rangeFrom, DateTime rangeTo, long step, DateTime? from, DateTime? to)

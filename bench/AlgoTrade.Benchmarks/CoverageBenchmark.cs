@@ -114,7 +114,7 @@ public static class CoverageBenchmark
         return (times[times.Count / 2], times[0]);
     }
 
-    private static async Task EnsureDatabaseAsync(string connectionString)
+    internal static async Task EnsureDatabaseAsync(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var name = builder.Database ?? throw new ArgumentException("The connection string names no database.");

@@ -23,6 +23,15 @@ if (args is ["coverage", var connection, ..])
     return 0;
 }
 
+// coverage-page <connection> [series] [candles] [gaps] [runs]: the Candles page's paged coverage query on a store of
+// `series` series (default 2,000) of `candles` candles (500) with `gaps` holes each (20); see bench/candle-coverage-page.sh.
+if (args is ["coverage-page", var pageConnection, ..])
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await CoveragePageBenchmark.RunAsync(pageConnection, Arg(2, 2_000), Arg(3, 500), Arg(4, 20), Arg(5, 20));
+    return 0;
+}
+
 // quick [rules]: timed runs of the ema_cross_rsi (or the three-condition rules) backtest without BenchmarkDotNet, for a sanity check (no tiered-JIT warm-up, so slower than the benchmark).
 if (args is ["quick"] or ["quick", "rules"])
 {

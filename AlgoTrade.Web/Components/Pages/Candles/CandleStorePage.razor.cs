@@ -1,13 +1,15 @@
 using System.Globalization;
 using AlgoTrade.Core.Candles;
 using AlgoTrade.Core.Domain;
+using AlgoTrade.Core.Market;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
 namespace AlgoTrade.Web.Components.Pages.Candles;
 
 /// <summary>
-/// The shared candle store: every series with its coverage and gaps, and (admins only, since every trader's
+/// The shared candle store: the stored series, filtered, sorted and paged by the database, each with its coverage and
+/// first gaps, and (admins only, since every trader's
 /// backtests read these candles) a CSV import with the CLI's validation.
 /// </summary>
 public partial class CandleStorePage
@@ -16,7 +18,13 @@ public partial class CandleStorePage
     private const int MaxGapsShown = 5;
     private const int MaxIssuesShown = 20;
 
-    private MudDataGrid<CandleSeriesCoverage>? _grid;
+    private const string Any = "";
+    private const string NoWrap = "white-space: nowrap";
+
+    private MudDataGrid<CandleSeriesSummary>? _grid;
+    private string _filterExchange = Any;
+    private string? _filterSymbol;
+    private string _filterTimeframe = Any;
     private string _exchange = ExchangeNames.Binance;
     private string? _symbol;
     private string _timeframe = "1h";
@@ -25,14 +33,40 @@ public partial class CandleStorePage
     private string? _message;
     private List<string> _issues = [];
 
-    private async Task<GridData<CandleSeriesCoverage>> LoadSeriesAsync(GridState<CandleSeriesCoverage> state, CancellationToken ct)
+    private bool Filtered => _filterExchange != Any || !string.IsNullOrWhiteSpace(_filterSymbol) || _filterTimeframe != Any;
+
+    private async Task<GridData<CandleSeriesSummary>> LoadSeriesAsync(GridState<CandleSeriesSummary> state, CancellationToken ct)
     {
-        var all = await Store.CoverageAsync(null, null, null, ct);
-        return new GridData<CandleSeriesCoverage>
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var by = sort?.SortBy switch
         {
-            Items = all.Skip(state.Page * state.PageSize).Take(state.PageSize).ToList(),
-            TotalItems = all.Count,
+            nameof(CandleSeriesSummary.Symbol) => CandleSeriesSort.Symbol,
+            nameof(CandleSeriesSummary.TimeframeCode) => CandleSeriesSort.Timeframe,
+            nameof(CandleSeriesSummary.Candles) => CandleSeriesSort.Candles,
+            nameof(CandleSeriesSummary.First) => CandleSeriesSort.First,
+            nameof(CandleSeriesSummary.End) => CandleSeriesSort.End,
+            nameof(CandleSeriesSummary.GapCount) => CandleSeriesSort.Gaps,
+            _ => CandleSeriesSort.Exchange,
         };
+        var filter = new CandleSeriesFilter(
+            _filterExchange == Any ? null : _filterExchange,
+            _filterSymbol,
+            Timeframe.TryParse(_filterTimeframe, out var timeframe) ? timeframe : null);
+        var page = await Store.CoveragePageAsync(filter, by, sort?.Descending ?? false, state.Page, state.PageSize, MaxGapsShown, ct);
+        return new GridData<CandleSeriesSummary> { Items = page.Items, TotalItems = page.Total };
+    }
+
+    private Task OnExchangeFilterChanged(string value) { _filterExchange = value; return ReloadFromFirstPageAsync(); }
+    private Task OnSymbolFilterChanged(string? value) { _filterSymbol = value; return ReloadFromFirstPageAsync(); }
+    private Task OnTimeframeFilterChanged(string value) { _filterTimeframe = value; return ReloadFromFirstPageAsync(); }
+
+    /// <summary>A new filter starts at its first page: the page the grid was on may not exist any more.</summary>
+    private async Task ReloadFromFirstPageAsync()
+    {
+        if (_grid is null) return;
+        // NavigateTo reloads the grid itself when it changes the page.
+        if (_grid.CurrentPage > 0) _grid.NavigateTo(Page.First);
+        else await _grid.ReloadServerData();
     }
 
     private async Task ImportAsync(IBrowserFile? file)
@@ -95,6 +129,8 @@ public partial class CandleStorePage
             $"{result.Series}: {result.Written.Inserted:N0} candle(s) inserted, {result.Written.AlreadyPresent:N0} already present ({parse.Candles.Length:N0} rows in {fileName}).{gaps}");
     }
 
-    private static string Describe(CandleRange gap) =>
-        string.Create(CultureInfo.InvariantCulture, $"{gap.From:yyyy-MM-dd HH:mm} → {gap.To:yyyy-MM-dd HH:mm} ({gap.Candles:N0})");
+    /// <summary>A gap on one line; the end's date only when it is another day, so five gaps fit the column.</summary>
+    internal static string Describe(CandleRange gap) => gap.To.Date == gap.From.Date
+        ? string.Create(CultureInfo.InvariantCulture, $"{gap.From:yyyy-MM-dd HH:mm} → {gap.To:HH:mm} ({gap.Candles:N0})")
+        : string.Create(CultureInfo.InvariantCulture, $"{gap.From:yyyy-MM-dd HH:mm} → {gap.To:yyyy-MM-dd HH:mm} ({gap.Candles:N0})");
 }
