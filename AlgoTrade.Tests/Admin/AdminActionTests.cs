@@ -20,9 +20,7 @@ public sealed class AdminActionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _services = BuildServices(withScheduler: true);
     }
 

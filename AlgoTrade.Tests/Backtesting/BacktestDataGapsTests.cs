@@ -40,9 +40,7 @@ public sealed class BacktestDataGapsTests : IAsyncLifetime
     {
         _binance = await FakeBinanceServer.StartAsync();
         _binance.Prices[_symbol] = 100m;
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _services = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());

@@ -37,9 +37,7 @@ public class BacktestJobServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A database of its own: on the shared one, another test's work-queue node could claim these jobs first.
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _services = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(_schedule);

@@ -34,9 +34,7 @@ public sealed class CandleCoveragePageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _services = CoreServices.Build(_database.ConnectionString);
         _store = _services.GetRequiredService<CandleStore>();
 

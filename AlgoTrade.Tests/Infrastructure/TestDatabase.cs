@@ -61,6 +61,15 @@ public static class TestDatabase
         return new FreshDatabase(builder.ConnectionString, name);
     }
 
+    /// <summary>A fresh database with every migration applied: for tests whose work-queue jobs no other test's node may claim.</summary>
+    public static async Task<FreshDatabase> CreateMigratedAsync()
+    {
+        var fresh = await CreateFreshAsync();
+        await using var db = CreateContext(fresh.ConnectionString);
+        await DatabaseSetup.MigrateAsync(db);
+        return fresh;
+    }
+
     internal static string AdminConnectionString()
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };

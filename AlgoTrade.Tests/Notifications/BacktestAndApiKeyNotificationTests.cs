@@ -42,9 +42,7 @@ public sealed class BacktestAndApiKeyNotificationTests : IAsyncLifetime
         foreach (var (k, v) in ExchangeTestHost.Settings(_binance)) settings[k] = v;
         settings["Notifications:AllowLoopbackHttp"] = "true";
         // A database of its own: on the shared one another test's host could run this test's backtest and notify through its own sink.
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _services = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());

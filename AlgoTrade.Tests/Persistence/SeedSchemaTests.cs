@@ -70,9 +70,7 @@ public class SeedSchemaTests
     [Fact]
     public async Task Migration_creates_every_seed_table_and_column_with_its_type()
     {
-        await using var fresh = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(fresh.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var fresh = await TestDatabase.CreateMigratedAsync();
 
         var actual = new Dictionary<(string, string), string>();
         await using (var conn = new NpgsqlConnection(fresh.ConnectionString))

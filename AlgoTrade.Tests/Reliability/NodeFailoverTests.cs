@@ -25,9 +25,7 @@ public class NodeFailoverTests(BrowserFixture browser, ITestOutputHelper output)
     [Fact]
     public async Task Killing_one_node_moves_its_bots_to_the_survivor_within_30_seconds_and_every_fire_runs_once()
     {
-        await using var database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var database = await TestDatabase.CreateMigratedAsync();
 
         string email;
         var botIds = new List<int>();

@@ -32,9 +32,7 @@ public class ProcessKillTests(ITestOutputHelper output)
     [InlineData(CrashPoint.DuringCommit)]
     public async Task Killing_the_app_mid_tick_neither_doubles_nor_loses_the_order_and_the_bot_resumes(string point)
     {
-        await using var database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var exchange = await FakeBinanceServer.StartAsync();
         // A flat market: no signal and no stop, so the one decided buy is the only order.
         exchange.PriceAt = (_, _) => 60_000m;

@@ -34,9 +34,7 @@ public class SweepFailoverTests(ITestOutputHelper output)
     [InlineData(CrashPoint.SweepChunkWriting, SweepSearch.Tpe)]
     public async Task A_sweep_whose_node_is_killed_mid_chunk_is_finished_by_the_other_node_with_every_point_once(string crashPoint, SweepSearch search)
     {
-        await using var database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var services = CoreServices.Build(database.ConnectionString, s =>
         {
             s.AddAlgoTradeBacktests();

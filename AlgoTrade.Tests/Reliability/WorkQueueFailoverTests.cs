@@ -32,9 +32,7 @@ public class WorkQueueFailoverTests(ITestOutputHelper output)
     [Fact]
     public async Task A_backtest_whose_node_is_killed_mid_run_is_finished_by_the_other_node()
     {
-        await using var database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var services = CoreServices.Build(database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());

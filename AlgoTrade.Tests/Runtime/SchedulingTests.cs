@@ -71,9 +71,7 @@ public class SchedulingTests
     [Fact]
     public async Task Daily_reset_lifts_limit_pauses_but_never_restarts_a_bot_a_person_stopped()
     {
-        await using var fresh = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(fresh.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var fresh = await TestDatabase.CreateMigratedAsync();
         var (_, paused) = await CreateBotAsync(fresh.ConnectionString, BotStatus.Paused);
         var (_, stopped) = await CreateBotAsync(fresh.ConnectionString, BotStatus.Stopped);
         var (_, failed) = await CreateBotAsync(fresh.ConnectionString, BotStatus.Error);
@@ -95,9 +93,7 @@ public class SchedulingTests
     [Fact]
     public async Task Two_clustered_nodes_on_one_database_run_each_fire_exactly_once()
     {
-        await using var fresh = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(fresh.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var fresh = await TestDatabase.CreateMigratedAsync();
         var (_, botId) = await CreateBotAsync(fresh.ConnectionString);
         var ticks = new ConcurrentQueue<(string Node, DateTime At)>();
 

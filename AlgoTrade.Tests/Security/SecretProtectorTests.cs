@@ -39,9 +39,7 @@ public class SecretProtectorTests
     [Fact]
     public async Task A_configured_certificate_encrypts_the_key_ring_at_rest()
     {
-        await using var fresh = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(fresh.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        await using var fresh = await TestDatabase.CreateMigratedAsync();
         var pfx = Path.Combine(Path.GetTempPath(), $"algotrade-keyring-{Guid.NewGuid():N}.pfx");
         using (var rsa = RSA.Create(2048))
         {

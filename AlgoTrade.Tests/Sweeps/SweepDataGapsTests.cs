@@ -38,9 +38,7 @@ public sealed class SweepDataGapsTests : IAsyncLifetime
     {
         _binance = await FakeBinanceServer.StartAsync();
         _binance.Prices[_symbol] = 100m;
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         var settings = new Dictionary<string, string?>(ExchangeTestHost.Settings(_binance)) { ["Sweeps:ChunkSize"] = "4" };
         _services = CoreServices.Build(_database.ConnectionString, s =>
         {

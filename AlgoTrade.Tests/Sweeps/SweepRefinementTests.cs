@@ -31,9 +31,7 @@ public sealed class SweepRefinementTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         var settings = new Dictionary<string, string?>(BotFixtures.OfflineBinance) { ["Sweeps:ChunkSize"] = "3", ["Sweeps:MaxActiveSweepsPerUser"] = "10" };
         _queued = CoreServices.Build(_database.ConnectionString, s =>
         {

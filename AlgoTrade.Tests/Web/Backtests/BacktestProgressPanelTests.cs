@@ -35,9 +35,7 @@ public class BacktestProgressPanelTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _core = CoreServices.Build(_database.ConnectionString, s =>
         {
             s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());

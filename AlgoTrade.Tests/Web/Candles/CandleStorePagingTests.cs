@@ -26,9 +26,7 @@ public sealed class CandleStorePagingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateFreshAsync();
-        await using (var db = TestDatabase.CreateContext(_database.ConnectionString))
-            await DatabaseSetup.MigrateAsync(db);
+        _database = await TestDatabase.CreateMigratedAsync();
         _core = CoreServices.Build(_database.ConnectionString);
         var store = _core.GetRequiredService<CandleStore>();
         // S00USDT … S49USDT on 1h, series i with i one-candle gaps; S50USDT … S59USDT on 1d on the testnet, no gaps.
