@@ -39,13 +39,7 @@ public sealed class SweepGapsWalkTests(BrowserFixture browser) : IAsyncLifetime
         var settings = ExchangeTestHost.Settings(_binance);
         _app = await AlgoTradeWebFactory.StartAsync(new Dictionary<string, string?>(settings) { ["WorkQueue:Enabled"] = "false" },
             connectionString: _database.ConnectionString);
-        _node = CoreServices.Build(_database.ConnectionString, s =>
-        {
-            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
-            s.AddSingleton<IBotEventHub, BotEventHub>();
-            s.AddAlgoTradeBacktests();
-            s.AddAlgoTradeSweeps();
-        }, new Dictionary<string, string?>(settings) { ["WorkQueue:NodeId"] = "gaps-walk-node" });
+        _node = CoreServices.ResearchNode(_database.ConnectionString, new Dictionary<string, string?>(settings) { ["WorkQueue:NodeId"] = "gaps-walk-node" });
     }
 
     public async Task DisposeAsync()

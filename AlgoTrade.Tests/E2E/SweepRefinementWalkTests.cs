@@ -36,13 +36,7 @@ public sealed class SweepRefinementWalkTests(BrowserFixture browser) : IAsyncLif
         var settings = new Dictionary<string, string?>(BotFixtures.OfflineBinance) { ["Sweeps:ChunkSize"] = "4" };
         _app = await AlgoTradeWebFactory.StartAsync(new Dictionary<string, string?>(settings) { ["WorkQueue:Enabled"] = "false" },
             connectionString: _database.ConnectionString);
-        _node = CoreServices.Build(_database.ConnectionString, s =>
-        {
-            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
-            s.AddSingleton<IBotEventHub, BotEventHub>();
-            s.AddAlgoTradeBacktests();
-            s.AddAlgoTradeSweeps();
-        }, new Dictionary<string, string?>(settings) { ["WorkQueue:NodeId"] = "tpe-walk-node" });
+        _node = CoreServices.ResearchNode(_database.ConnectionString, new Dictionary<string, string?>(settings) { ["WorkQueue:NodeId"] = "tpe-walk-node" });
     }
 
     public async Task DisposeAsync()

@@ -46,13 +46,7 @@ public partial class SweepWalkTests(BrowserFixture browser) : IAsyncLifetime
         };
         _app = await AlgoTradeWebFactory.StartAsync(new Dictionary<string, string?>(settings) { ["WorkQueue:Enabled"] = "false" },
             connectionString: _database.ConnectionString);
-        _node = CoreServices.Build(_database.ConnectionString, s =>
-        {
-            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
-            s.AddSingleton<IBotEventHub, BotEventHub>();
-            s.AddAlgoTradeBacktests();
-            s.AddAlgoTradeSweeps();
-        }, new Dictionary<string, string?>(settings) { ["WorkQueue:NodeId"] = "walk-node" });
+        _node = CoreServices.ResearchNode(_database.ConnectionString, new Dictionary<string, string?>(settings) { ["WorkQueue:NodeId"] = "walk-node" });
     }
 
     public async Task DisposeAsync()

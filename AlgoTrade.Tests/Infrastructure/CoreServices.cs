@@ -1,4 +1,9 @@
 using AlgoTrade.Core;
+using AlgoTrade.Core.Backtesting.Jobs;
+using AlgoTrade.Core.Events;
+using AlgoTrade.Core.Runtime;
+using AlgoTrade.Core.Sweeps;
+using AlgoTrade.Hosting.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,4 +27,14 @@ public static class CoreServices
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    /// <summary>A work-queue node that runs backtests and sweeps (no scheduler: bot starts are only recorded).</summary>
+    public static ServiceProvider ResearchNode(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Build(connectionString, s =>
+        {
+            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
+            s.AddSingleton<IBotEventHub, BotEventHub>();
+            s.AddAlgoTradeBacktests();
+            s.AddAlgoTradeSweeps();
+        }, settings);
 }

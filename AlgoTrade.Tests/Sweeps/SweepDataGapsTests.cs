@@ -40,13 +40,7 @@ public sealed class SweepDataGapsTests : IAsyncLifetime
         _binance.Prices[_symbol] = 100m;
         _database = await TestDatabase.CreateMigratedAsync();
         var settings = new Dictionary<string, string?>(ExchangeTestHost.Settings(_binance)) { ["Sweeps:ChunkSize"] = "4" };
-        _services = CoreServices.Build(_database.ConnectionString, s =>
-        {
-            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
-            s.AddSingleton<IBotEventHub, BotEventHub>();
-            s.AddAlgoTradeBacktests();
-            s.AddAlgoTradeSweeps();
-        }, settings);
+        _services = CoreServices.ResearchNode(_database.ConnectionString, settings);
         _sweeps = _services.GetRequiredService<SweepService>();
         _userId = await BotFixtures.NewUserAsync(_services, "sw-gaps");
     }

@@ -33,13 +33,7 @@ public sealed class SweepRefinementTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateMigratedAsync();
         var settings = new Dictionary<string, string?>(BotFixtures.OfflineBinance) { ["Sweeps:ChunkSize"] = "3", ["Sweeps:MaxActiveSweepsPerUser"] = "10" };
-        _queued = CoreServices.Build(_database.ConnectionString, s =>
-        {
-            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
-            s.AddSingleton<IBotEventHub, BotEventHub>();
-            s.AddAlgoTradeBacktests();
-            s.AddAlgoTradeSweeps();
-        }, settings);
+        _queued = CoreServices.ResearchNode(_database.ConnectionString, settings);
         _queuedUser = await BotFixtures.NewUserAsync(_queued, "tpe-queue");
         _recorded = CoreServices.Build(await TestDatabase.SharedAsync(), s =>
         {
