@@ -137,19 +137,7 @@ public sealed class SweepChunkRunner(
 
     private async Task ScheduleNextBatchAsync(AlgoTradeDbContext db, Sweep sweep, SweepPlan plan, CancellationToken ct)
     {
-        var rows = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweep.Id)
-            .Select(e => new { e.PointIndex, e.Params, e.InSampleScore, e.MeetsConstraints }).ToListAsync(ct);
-        var finished = rows.Select(r =>
-        {
-            var values = SweepJson.ReadParams(r.Params);
-            return new SweepPointResult
-            {
-                PointIndex = r.PointIndex,
-                Values = [.. plan.Targets.Select(t => values[t.Key])],
-                InSampleScore = r.InSampleScore,
-                MeetsConstraints = r.MeetsConstraints,
-            };
-        }).ToList();
+        var finished = await SweepPointScores.ReadAsync(db.SweepEvaluations.Where(e => e.SweepId == sweep.Id), plan.Targets, ct);
         var points = SweepRefinement.NextBatch(plan, finished);
         var chunks = SweepChunk.Split(finished.Count, points, Math.Max(1, options.Value.ChunkSize));
         scheduler.Schedule(db, sweep, chunks);

@@ -21,4 +21,11 @@ public static class SweepJson
 
     public static IReadOnlyDictionary<string, decimal> ReadParams(JsonDocument json) =>
         json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal(), StringComparer.Ordinal);
+
+    /// <summary>The values <see cref="WriteParams"/> stored, in the order of <paramref name="targets"/>.</summary>
+    public static decimal[] ReadValues(JsonDocument json, IReadOnlyList<SweepTarget> targets)
+    {
+        var values = ReadParams(json);
+        return [.. targets.Select(t => values[t.Key])];
+    }
 }

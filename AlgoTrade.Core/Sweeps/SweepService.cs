@@ -139,19 +139,7 @@ public sealed class SweepService(
     public async Task<IReadOnlyList<SweepPointResult>> ScoresAsync(int userId, Guid sweepId, IReadOnlyList<SweepTarget> targets, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweepId && e.Sweep!.UserId == userId)
-            .Select(e => new { e.PointIndex, e.Params, e.InSampleScore, e.MeetsConstraints }).ToListAsync(ct);
-        return [.. rows.Select(r =>
-        {
-            var values = SweepJson.ReadParams(r.Params);
-            return new SweepPointResult
-            {
-                PointIndex = r.PointIndex,
-                Values = [.. targets.Select(t => values[t.Key])],
-                InSampleScore = r.InSampleScore,
-                MeetsConstraints = r.MeetsConstraints,
-            };
-        })];
+        return await SweepPointScores.ReadAsync(db.SweepEvaluations.Where(e => e.SweepId == sweepId && e.Sweep!.UserId == userId), targets, ct);
     }
 
     /// <summary>The full backtest config of one point ("backtest this one", "create a bot from this one"); null when the sweep or point does not exist.</summary>
@@ -166,9 +154,7 @@ public sealed class SweepService(
         // A refinement's later points exist once proposed and evaluated: their values are in the evaluation.
         var stored = await db.SweepEvaluations.AsNoTracking().Where(e => e.SweepId == sweepId && e.PointIndex == pointIndex)
             .Select(e => e.Params).SingleOrDefaultAsync(ct);
-        if (stored is null) return null;
-        var values = SweepJson.ReadParams(stored);
-        return plan.ConfigFor([.. plan.Targets.Select(t => values[t.Key])]);
+        return stored is null ? null : plan.ConfigFor(SweepJson.ReadValues(stored, plan.Targets));
     }
 
     /// <summary>Deletes the sweep and its evaluations; chunks still queued find it gone and do nothing.</summary>
