@@ -41,12 +41,7 @@ public sealed class BacktestDataGapsTests : IAsyncLifetime
         _binance = await FakeBinanceServer.StartAsync();
         _binance.Prices[_symbol] = 100m;
         _database = await TestDatabase.CreateMigratedAsync();
-        _services = CoreServices.Build(_database.ConnectionString, s =>
-        {
-            s.AddSingleton<IBotScheduleControl>(new RecordingScheduleControl());
-            s.AddSingleton<IBotEventHub, BotEventHub>();
-            s.AddAlgoTradeBacktests();
-        }, ExchangeTestHost.Settings(_binance));
+        _services = CoreServices.ResearchNode(_database.ConnectionString, ExchangeTestHost.Settings(_binance));
         _jobs = _services.GetRequiredService<BacktestJobService>();
         _userId = await BotFixtures.NewUserAsync(_services, "bt-gaps");
     }
