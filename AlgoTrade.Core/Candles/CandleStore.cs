@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using AlgoTrade.Core.Market;
 using AlgoTrade.Core.Persistence;
@@ -166,10 +167,15 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         }
         cmd.CommandText = $"""
             SELECT r.exchange, r.symbol, r.timeframe, r.range_from, r.range_to
-            FROM candle_ranges r {KnownTimeframes(cmd)}
+            FROM candle_ranges r JOIN unnest(@codes, @steps) AS s(timeframe, step_ms) ON s.timeframe = r.timeframe
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY r.exchange, r.symbol, s.step_ms, r.range_from
             """;
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
+        cmd.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            TypedValue = [.. Timeframe.All.Select(t => (long)t.Duration.TotalMilliseconds)],
+        });
 
         var result = new List<CandleSeriesCoverage>();
         CandleSeriesKey? current = null;
@@ -231,7 +237,9 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             where.Add("r.timeframe = @timeframe");
             cmd.Parameters.Add(new NpgsqlParameter<string>("timeframe", NpgsqlDbType.Text) { TypedValue = timeframe.Code });
         }
-        var filtered = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
+        where.Add("r.timeframe = ANY(@codes)");
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
+        var filtered = "WHERE " + string.Join(" AND ", where);
 
         var direction = descending ? "DESC" : "ASC";
         var order = sort switch
@@ -250,12 +258,15 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         // series; otherwise the series are plain aggregates and only the page's series are walked, each through the
         // primary key. Missing candles are summed as doubles of whole milliseconds (exact far beyond any count of
         // candles) rather than numeric, which sum(bigint) would be and which costs more.
-        const string covered = "max(r.range_to) OVER (PARTITION BY r.exchange, r.symbol, r.timeframe ORDER BY r.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        const string covered = "max(range_to) OVER (PARTITION BY exchange, symbol, timeframe ORDER BY range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
+        var step = StepMilliseconds("r.timeframe");
         var bySeriesGaps = sort == CandleSeriesSort.Gaps;
-        var source = $"(SELECT r.*, s.step_ms{(bySeriesGaps ? $", {covered} AS covered" : "")} FROM candle_ranges r {KnownTimeframes(cmd)} {filtered}) r";
+        var source = bySeriesGaps
+            ? $"(SELECT r.*, {covered} AS covered FROM candle_ranges r {filtered}) r"
+            : $"candle_ranges r {filtered}";
         var gapColumns = bySeriesGaps
-            ? ", count(*) FILTER (WHERE r.range_from > r.covered)::int AS gaps, " +
-              "coalesce(sum(floor(round(date_part('epoch', r.range_from - r.covered) * 1000) / r.step_ms)) FILTER (WHERE r.range_from > r.covered), 0)::bigint AS missing"
+            ? $", count(*) FILTER (WHERE r.range_from > r.covered)::int AS gaps, " +
+              $"coalesce(sum(floor(round(date_part('epoch', r.range_from - r.covered) * 1000) / {step})) FILTER (WHERE r.range_from > r.covered), 0)::bigint AS missing"
             : "";
         const string walk = $"""
             SELECT c.range_from, max(c.range_to) OVER (ORDER BY c.range_from ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered
@@ -263,10 +274,10 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
             """;
         cmd.CommandText = $"""
             WITH series AS (
-                SELECT r.exchange, r.symbol, r.timeframe, r.step_ms,
+                SELECT r.exchange, r.symbol, r.timeframe, {step} AS step_ms,
                        min(r.range_from) AS first_open, max(r.range_to) AS last_close, sum(r.candles)::bigint AS candles{gapColumns}
                 FROM {source}
-                GROUP BY r.exchange, r.symbol, r.timeframe, r.step_ms
+                GROUP BY r.exchange, r.symbol, r.timeframe
             ),
             page AS (
                 SELECT *, row_number() OVER (ORDER BY {order}, exchange COLLATE "C", symbol COLLATE "C", step_ms) AS position
@@ -321,19 +332,9 @@ public sealed class CandleStore(IDbContextFactory<AlgoTradeDbContext> dbFactory)
         return new CandleSeriesPage(items, total);
     }
 
-    /// <summary>
-    /// Joins <c>candle_ranges r</c> to the timeframes this build knows, as <c>s(timeframe, step_ms)</c>: a series of an
-    /// unknown timeframe is left out, and <c>s.step_ms</c> is its candle step. Adds the join's parameters to <paramref name="cmd"/>.
-    /// </summary>
-    private static string KnownTimeframes(NpgsqlCommand cmd)
-    {
-        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. Timeframe.All.Select(t => t.Code)] });
-        cmd.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
-        {
-            TypedValue = [.. Timeframe.All.Select(t => (long)t.Duration.TotalMilliseconds)],
-        });
-        return "JOIN unnest(@codes, @steps) AS s(timeframe, step_ms) ON s.timeframe = r.timeframe";
-    }
+    /// <summary>The step of the timeframe named by <paramref name="code"/> in milliseconds, as SQL; null for an unknown code.</summary>
+    private static string StepMilliseconds(string code) =>
+        $"(CASE {code} {string.Concat(Timeframe.All.Select(t => string.Create(CultureInfo.InvariantCulture, $"WHEN '{t.Code}' THEN {(long)t.Duration.TotalMilliseconds} ")))}END)::bigint";
 
     /// <summary>The candles of the range [rangeFrom, rangeTo) that open in [from, to); null when none do.</summary>
     private static CandleRange? Clip(DateTime rangeFrom, DateTime rangeTo, long step, DateTime? from, DateTime? to)
